@@ -1,0 +1,2 @@
+// OpenBLAS's C interface (libopenblas-dev): cblas_sgemm and the thread-count controls.
+#include <cblas.h>

@@ -1,0 +1,2 @@
+import AeshShell
+print("aesh \(aeshVersion)")
