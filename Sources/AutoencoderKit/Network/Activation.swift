@@ -67,9 +67,10 @@ public enum Activation: String, Codable, CaseIterable, Sendable {
         }
     }
 
-    /// 1 / (1 + e^−z): saturates to 0 or 1 for large |z| and keeps NaN as NaN.
+    /// 1 / (1 + e^−z): saturates to 0 or 1 for large |z| and keeps NaN as NaN. Below −87 the
+    /// result would be subnormal, which is slow to compute with; it is flushed to 0.
     @inline(__always)
     static func sigmoid(_ z: SIMD4<Float>) -> SIMD4<Float> {
-        1 / (1 + BatchMath.exp(-z))
+        (1 / (1 + BatchMath.exp(-z))).replacing(with: 0, where: z .< -87)
     }
 }
