@@ -1,0 +1,243 @@
+/// The CSV reader: a state machine fed the input in chunks, consuming whole records.
+///
+/// Rules (see `TableReader`): the first non-blank line is the header; blank lines are skipped
+/// everywhere and are not data rows; a quoted field may hold the delimiter, `""` for a quote, and
+/// newlines; errors give the physical line where the record (or the cell) starts. Feature values
+/// are appended straight into one flat `[Float]`; a cell becomes a `String` only for an error.
+struct CSVParser {
+    /// Names the input in errors.
+    let source: String
+    let options: TableReadOptions
+    /// The input's size when known, to reserve the value storage once.
+    let expectedBytes: Int?
+    /// The field separator, fixed once the header is read.
+    var delimiter = UInt8(ascii: ",")
+    /// The physical line (1-based) of the next byte to consume.
+    var line = 1
+    var startChecked = false
+    var header: CSVHeader?
+    var values: [Float] = []
+    var labels: [UInt8] = []
+    var missingPerColumn: [Int] = []
+    /// Positions (among data rows, from 0) of the rows dropped for missing values.
+    var droppedPositions: [Int] = []
+    /// Data rows seen so far, kept or dropped.
+    var dataRows = 0
+    /// Bytes consumed before the current chunk, and where the data rows began.
+    var consumedBefore = 0
+    var dataStartOffset = 0
+    var capacityPlanned = false
+    /// Feature indices of the missing cells of the current row (reused, so no allocation per row).
+    var rowMissing: [Int] = []
+
+    init(source: String, options: TableReadOptions, expectedBytes: Int?) {
+        self.source = source
+        self.options = options
+        self.expectedBytes = expectedBytes
+    }
+
+    /// Consumes every complete record in `p` and returns how many bytes it used.
+    ///
+    /// The caller keeps the unused tail and passes it again, followed by more input. With
+    /// `isFinal` the input ends at `p`'s end and everything is consumed.
+    mutating func consume(_ p: UnsafeBufferPointer<UInt8>, isFinal: Bool) throws -> Int {
+        var pos = 0
+        defer { consumedBefore += pos }
+        if !startChecked {
+            guard p.count >= 4096 || isFinal else { return 0 }
+            pos = try checkStart(p)
+            startChecked = true
+        }
+        if header == nil {
+            guard let next = try readHeader(p, from: pos, isFinal: isFinal) else { return pos }
+            pos = next
+            dataStartOffset = consumedBefore + pos
+        }
+        guard let header else { return pos }
+        let n = p.count
+        while pos < n {
+            let byte = p[pos]
+            if byte == asciiLF {
+                line += 1
+                pos += 1
+                continue
+            }
+            if byte == asciiCR {
+                if pos + 1 == n {
+                    if !isFinal { break }
+                    pos += 1
+                    continue
+                }
+                if p[pos + 1] == asciiLF {
+                    line += 1
+                    pos += 2
+                    continue
+                }
+            }
+            if values.capacity - values.count < header.featureCount { growStorage(at: consumedBefore + pos) }
+            guard let next = try readRow(p, from: pos, isFinal: isFinal, header: header) else { break }
+            pos = next
+        }
+        return pos
+    }
+
+    /// Reads one record that starts at `start`; nil (and nothing changed) when it is incomplete.
+    private mutating func readRow(_ p: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool,
+                                  header: CSVHeader) throws -> Int? {
+        let rowLine = line
+        let mark = values.count
+        rowMissing.removeAll(keepingCapacity: true)
+        var label: UInt8 = 0
+        var column = 0
+        var pos = start
+        let columnCount = header.names.count
+        while true {
+            let ending: FieldEnd
+            if column < columnCount, header.kinds[column] >= 0,
+               let cell = fastCell(p, from: pos, isFinal: isFinal) {
+                values.append(cell.value)
+                pos = cell.next
+                ending = cell.ending
+            } else {
+                let cellLine = line
+                guard let field = try scanField(p, from: pos, isFinal: isFinal) else {
+                    values.removeLast(values.count - mark)
+                    line = rowLine
+                    return nil
+                }
+                if column < columnCount {
+                    try take(p, field, column: column, line: cellLine, header: header, label: &label)
+                }
+                pos = field.next
+                ending = field.ending
+            }
+            column += 1
+            if ending != .delimiter {
+                if ending == .newline { line += 1 }
+                break
+            }
+        }
+        guard column == columnCount else {
+            throw DataFileError(path: source, line: rowLine, column: nil, locatedMessage:
+                "line \(rowLine) has \(column) field\(column == 1 ? "" : "s"), the header has \(columnCount)")
+        }
+        if rowMissing.isEmpty {
+            if header.labelIndex != nil { labels.append(label) }
+        } else {
+            for feature in rowMissing { missingPerColumn[feature] += 1 }
+            droppedPositions.append(dataRows)
+            values.removeLast(values.count - mark)
+        }
+        dataRows += 1
+        return pos
+    }
+
+    /// The common case without `scanField`: a plain number right up to the delimiter or line end.
+    @inline(__always)
+    private func fastCell(_ p: UnsafeBufferPointer<UInt8>, from pos: Int,
+                          isFinal: Bool) -> (value: Float, next: Int, ending: FieldEnd)? {
+        guard let (number, end) = NumberParser.parsePrefix(p, from: pos, to: p.count) else { return nil }
+        let value = Float(number)
+        guard value.isFinite else { return nil }
+        guard end < p.count else { return isFinal ? (value, end, .endOfInput) : nil }
+        let next = p[end]
+        if next == delimiter { return (value, end + 1, .delimiter) }
+        if next == asciiLF { return (value, end + 1, .newline) }
+        if next == asciiCR, end + 1 < p.count, p[end + 1] == asciiLF { return (value, end + 2, .newline) }
+        return nil
+    }
+
+    /// Stores one scanned cell of the current row, or throws saying what is wrong with it.
+    private mutating func take(_ p: UnsafeBufferPointer<UInt8>, _ field: ScannedField, column: Int,
+                               line cellLine: Int, header: CSVHeader, label: inout UInt8) throws {
+        let name = header.names[column]
+        let feature = header.kinds[column]
+        let (start, end) = (field.start, field.end)
+        if feature < 0 {
+            guard !field.hasEscapedQuotes, let value = NumberParser.parseWhole(p, from: start, to: end),
+                  value == 0 || value == 1 else {
+                throw DataFileError(path: source, line: cellLine, column: name,
+                                    message: "a label must be 0 or 1, not \(cellText(p, field))")
+            }
+            label = value == 1 ? 1 : 0
+            return
+        }
+        if NumberParser.isMissing(p, from: start, to: end) {
+            guard options.dropMissing else {
+                let what = start == end ? "empty cell" : cellText(p, field)
+                throw DataFileError(path: source, line: cellLine, column: name,
+                                    message: "missing value (\(what))")
+            }
+            rowMissing.append(feature)
+            return
+        }
+        if !field.hasEscapedQuotes, let number = NumberParser.parseWhole(p, from: start, to: end) {
+            let value = Float(number)
+            if value.isFinite {
+                values.append(value)
+                return
+            }
+            let reason = number.isFinite ? "is outside the 32-bit float range" : "is not a finite number"
+            throw DataFileError(path: source, line: cellLine, column: name, message: "\(cellText(p, field)) \(reason)")
+        }
+        if NumberParser.isInfinity(p, from: start, to: end) {
+            throw DataFileError(path: source, line: cellLine, column: name,
+                                message: "\(cellText(p, field)) is not a finite number")
+        }
+        if dataRows == missingPerColumn[feature] {
+            // No number in this column so far: most likely a text column rather than one bad cell.
+            throw DataFileError(path: source, line: cellLine, column: name, locatedMessage:
+                "column \"\(name)\" is not numeric (line \(cellLine): \(cellText(p, field)))")
+        }
+        throw DataFileError(path: source, line: cellLine, column: name, message: "\(cellText(p, field)) is not a number")
+    }
+
+    /// Makes room for more rows: once from the input's size, then in steps of a quarter, so the
+    /// storage is neither doubled past need nor copied often.
+    private mutating func growStorage(at offset: Int) {
+        guard let header else { return }
+        let width = max(header.featureCount, 1)
+        let rowsNow = values.count / width
+        var rows = max(rowsNow + rowsNow / 4, rowsNow + 1024)
+        if !capacityPlanned, let total = expectedBytes, dataRows >= 1024, offset > dataStartOffset {
+            capacityPlanned = true
+            let bytesPerRow = Double(offset - dataStartOffset) / Double(dataRows)
+            let remaining = Double(max(total - offset, 0)) / bytesPerRow
+            rows = max(rows, rowsNow + Int(remaining * 1.05) + 256)
+        }
+        values.reserveCapacity(rows * width)
+        if header.labelIndex != nil { labels.reserveCapacity(rows) }
+    }
+
+    /// The table read so far, once the whole input has been consumed.
+    func finish() throws -> LoadedTable {
+        guard let header else { throw DataFileError(path: source, message: "the file is empty") }
+        guard dataRows > 0 else { throw DataFileError(path: source, message: "no data rows after the header") }
+        let kept = dataRows - droppedPositions.count
+        guard kept > 0 else {
+            throw DataFileError(path: source, message: "all \(dataRows) data rows have missing values")
+        }
+        guard let features = Matrix(rows: kept, columns: header.featureCount, values: values) else {
+            throw DataFileError(path: source, message: "internal error: \(values.count) values for \(kept) rows")
+        }
+        var sourceRows: [Int]?
+        if !droppedPositions.isEmpty {
+            var rows: [Int] = []
+            rows.reserveCapacity(kept)
+            var dropped = droppedPositions.makeIterator()
+            var nextDropped = dropped.next()
+            for position in 0..<dataRows {
+                if position == nextDropped {
+                    nextDropped = dropped.next()
+                } else {
+                    rows.append(position)
+                }
+            }
+            sourceRows = rows
+        }
+        let dataset = Dataset(features: features, columnNames: header.featureNames,
+                              labels: header.labelIndex == nil ? nil : labels,
+                              sourceRows: sourceRows, labelName: header.labelName)
+        return LoadedTable(dataset: dataset, droppedRows: droppedPositions.count, missingPerColumn: missingPerColumn)
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C `read`, reachable inside `FileInput`, whose own `read` hides it.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// A file opened for reading with POSIX calls, so every failure names the path and the reason.
+final class FileInput {
+    /// The path as given, for errors.
+    let path: String
+    /// The size for a regular file; nil for pipes and devices.
+    let size: Int?
+    private let descriptor: Int32
+
+    /// Opens `path`; throws for a missing file, a directory, or no permission.
+    init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw FileInput.error(path: path, errno: errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw FileInput.error(path: path, errno: code)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw DataFileError(path: path, message: "is a directory, not a data file")
+        }
+        descriptor = fd
+        size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads until `buffer` is full or the input ends; returns the number of bytes read.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var total = 0
+        while total < buffer.count {
+            let got = systemRead(descriptor, base + total, buffer.count - total)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw FileInput.error(path: path, errno: errno)
+            }
+            if got == 0 { break }
+            total += got
+        }
+        return total
+    }
+
+    /// The whole rest of the file.
+    func readAll() throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(size ?? 0, 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 65536))) }
+            let got = try bytes.withUnsafeMutableBytes { raw in
+                try read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+
+    /// The error for a failed open, stat or read, by errno.
+    static func error(path: String, errno code: Int32) -> DataFileError {
+        switch code {
+        case ENOENT: return DataFileError(path: path, message: "no such file")
+        case EACCES: return DataFileError(path: path, message: "permission denied")
+        case EISDIR: return DataFileError(path: path, message: "is a directory, not a data file")
+        default: return DataFileError(path: path, message: String(cString: strerror(code)))
+        }
+    }
+}

@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How to read a table.
+public struct TableReadOptions: Equatable, Sendable {
+    /// Name of the 0/1 label column (0 = normal, 1 = anomaly), kept out of the features.
+    public var labelColumn: String?
+    /// The field separator; nil detects it from the header line: `,`, `\t` or `;` (most frequent).
+    public var delimiter: UInt8?
+    /// false: a missing cell (empty, `NA`, `NaN`, `nan`) is an error naming it; true: rows with
+    /// one are dropped and counted. A missing label is an error either way.
+    public var dropMissing: Bool
+
+    /// Options with the given label column, delimiter and missing-value rule.
+    public init(labelColumn: String? = nil, delimiter: UInt8? = nil, dropMissing: Bool = false) {
+        self.labelColumn = labelColumn
+        self.delimiter = delimiter
+        self.dropMissing = dropMissing
+    }
+}
+
+/// A table that was read, with what was dropped.
+public struct LoadedTable: Equatable, Sendable {
+    /// The features, labels and source row numbers (which skip dropped rows).
+    public var dataset: Dataset
+    /// Rows dropped for missing values (only with `dropMissing`).
+    public var droppedRows: Int
+    /// Missing cells seen per feature column, counted before dropping.
+    public var missingPerColumn: [Int]
+
+    /// A loaded table.
+    public init(dataset: Dataset, droppedRows: Int, missingPerColumn: [Int]) {
+        self.dataset = dataset
+        self.droppedRows = droppedRows
+        self.missingPerColumn = missingPerColumn
+    }
+}
+
+/// Reads numeric tables from CSV/TSV text or NumPy `.npy` files into a `Dataset`.
+///
+/// CSV: the first non-blank line is the header (names trimmed; none empty, none twice). A UTF-8 BOM
+/// is skipped; LF and CRLF both end lines; blank lines are skipped anywhere and are not data rows.
+/// A field in double quotes may hold the delimiter, `""` for a quote, and line breaks; line numbers
+/// in errors are physical lines of the file. Every record must have the header's number of fields.
+/// Feature cells are decimal numbers (spaces around them allowed) that are finite as Float32,
+/// rounded exactly as `Float(strtod(cell))`; empty, `NA`, `NaN` and `nan` are missing values.
+/// Label cells must be 0 or 1 (`0.0`, `1.0`, … too).
+///
+/// `.npy` (by extension): version 1, 2 or 3; dtypes `f4 f8 i1 i2 i4 i8 u1 u2 u4 u8 b1` in either
+/// byte order; C or Fortran order; shape `(n,)` or `(n, m)`. Columns are named `x0`, `x1`, …, and
+/// `labelColumn` names one of them. NaN is a missing value, as in CSV.
+public enum TableReader {
+    /// Bytes read from a file per step: large enough that the per-chunk work is noise.
+    static let chunkSize = 1 << 20
+
+    /// Reads a CSV/TSV file, or a `.npy` file by its extension.
+    public static func read(path: String, options: TableReadOptions) throws -> LoadedTable {
+        if path.lowercased().hasSuffix(".npy") {
+            let bytes = try FileInput(path: path).readAll()
+            return try parseNpy(bytes, source: path, options: options)
+        }
+        let file = try FileInput(path: path)
+        return try readCSV(source: path, options: options, expectedBytes: file.size, chunkSize: chunkSize,
+                           read: file.read(into:))
+    }
+
+    /// Reads CSV in chunks from `read`, which fills the buffer it is given as far as it can and
+    /// returns the count (less than asked only at the end of the input).
+    static func readCSV(source: String, options: TableReadOptions, expectedBytes: Int?, chunkSize: Int,
+                        read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> LoadedTable {
+        var parser = CSVParser(source: source, options: options, expectedBytes: expectedBytes)
+        var buffer = [UInt8](repeating: 0, count: max(chunkSize, 1))
+        var filled = 0
+        while true {
+            if filled == buffer.count {
+                // One record longer than the buffer: make room for the rest of it.
+                buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+            }
+            let got = try buffer.withUnsafeMutableBytes { raw in
+                try read(UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+            }
+            filled += got
+            let isFinal = filled < buffer.count
+            let used = try buffer.withUnsafeBufferPointer { all in
+                try parser.consume(UnsafeBufferPointer(rebasing: all[..<filled]), isFinal: isFinal)
+            }
+            if isFinal { break }
+            if used > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    guard let base = raw.baseAddress else { return }
+                    memmove(base, base + used, filled - used)
+                }
+                filled -= used
+            }
+        }
+        return try parser.finish()
+    }
+
+    /// Parses CSV bytes; `source` names the input in errors.
+    public static func parseCSV(_ bytes: [UInt8], source: String, options: TableReadOptions) throws -> LoadedTable {
+        var parser = CSVParser(source: source, options: options, expectedBytes: bytes.count)
+        _ = try bytes.withUnsafeBufferPointer { try parser.consume($0, isFinal: true) }
+        return try parser.finish()
+    }
+
+    /// Parses CSV text; `source` names the input in errors.
+    public static func parseCSV(_ text: String, source: String, options: TableReadOptions) throws -> LoadedTable {
+        try parseCSV(Array(text.utf8), source: source, options: options)
+    }
+
+    /// Parses the bytes of a `.npy` file; `source` names the input in errors.
+    public static func parseNpy(_ bytes: [UInt8], source: String, options: TableReadOptions) throws -> LoadedTable {
+        try bytes.withUnsafeBufferPointer { try NpyReader.parse($0, source: source, options: options) }
+    }
+}

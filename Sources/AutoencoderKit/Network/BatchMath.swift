@@ -1,0 +1,145 @@
+/// The few vector loops the small-layer kernels are made of, written with explicit SIMD so
+/// that they vectorise over the rows of a batch (activations are stored feature-major, so a
+/// feature's values for consecutive rows are contiguous).
+///
+/// Every lane of a vector runs the same sequence of Float operations as the scalar tail, so a
+/// row's result does not depend on where in the batch it sits.
+enum BatchMath {
+    /// `target[r] = base + Σₖ coefficients[k · coefficientStride] · sources[k · sourceStride + r]`
+    /// for r in 0..<count, the terms added in order k = 0, 1, …
+    @inline(__always)
+    static func combine(
+        into target: UnsafeMutablePointer<Float>, count: Int, base: Float,
+        coefficients: UnsafePointer<Float>, coefficientStride: Int,
+        sources: UnsafePointer<Float>, sourceStride: Int, terms: Int
+    ) {
+        var r = 0
+        while r + 16 <= count {
+            var sum = SIMD16<Float>(repeating: base)
+            for k in 0..<terms {
+                sum += coefficients[k * coefficientStride] * load16(sources + k * sourceStride + r)
+            }
+            store16(sum, target + r)
+            r += 16
+        }
+        while r + 4 <= count {
+            var sum = SIMD4<Float>(repeating: base)
+            for k in 0..<terms {
+                sum += coefficients[k * coefficientStride] * load4(sources + k * sourceStride + r)
+            }
+            store4(sum, target + r)
+            r += 4
+        }
+        while r < count {
+            var sum = base
+            for k in 0..<terms { sum += coefficients[k * coefficientStride] * sources[k * sourceStride + r] }
+            target[r] = sum
+            r += 1
+        }
+    }
+
+    // The two reductions below keep eight partial sums: enough to vectorise, and few enough that
+    // adding them up at the end costs little next to a batch of 32.
+
+    /// Σ a[r] · b[r] over r in 0..<count, in eight interleaved partial sums.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var partial = SIMD8<Float>()
+        var r = 0
+        while r + 8 <= count {
+            partial += load8(a + r) * load8(b + r)
+            r += 8
+        }
+        var sum = partial.sum()
+        while r < count {
+            sum += a[r] * b[r]
+            r += 1
+        }
+        return sum
+    }
+
+    /// Σ a[r] over r in 0..<count, in eight interleaved partial sums.
+    @inline(__always)
+    static func sum(_ a: UnsafePointer<Float>, count: Int) -> Float {
+        var partial = SIMD8<Float>()
+        var r = 0
+        while r + 8 <= count {
+            partial += load8(a + r)
+            r += 8
+        }
+        var sum = partial.sum()
+        while r < count {
+            sum += a[r]
+            r += 1
+        }
+        return sum
+    }
+
+    /// Writes `gradient[r] = scale · (y[r] − x[r])` and returns Σ (y[r] − x[r])² accumulated in Double.
+    @inline(__always)
+    static func squaredDifference(
+        _ y: UnsafePointer<Float>, _ x: UnsafePointer<Float>, count: Int,
+        gradient: UnsafeMutablePointer<Float>?, scale: Float
+    ) -> Double {
+        var partial = SIMD4<Double>()
+        var r = 0
+        while r + 4 <= count {
+            let d = load4(y + r) - load4(x + r)
+            if let gradient { store4(scale * d, gradient + r) }
+            let wide = SIMD4<Double>(d)
+            partial += wide * wide
+            r += 4
+        }
+        var sum = partial.sum()
+        while r < count {
+            let d = y[r] - x[r]
+            gradient?[r] = scale * d
+            sum += Double(d) * Double(d)
+            r += 1
+        }
+        return sum
+    }
+
+    /// e^x for four values, within about 2 ulp of libm's expf: Cephes's polynomial on the
+    /// reduced argument r = x − n·ln 2, scaled by 2^n built in the exponent bits. Inputs are
+    /// clamped to [−87, 88] so that 2^n stays a normal number; NaN stays NaN.
+    @inline(__always)
+    static func exp(_ x: SIMD4<Float>) -> SIMD4<Float> {
+        var x = x.replacing(with: 88, where: x .> 88)
+        x.replace(with: -87, where: x .< -87)
+        // Adding 1.5·2²³ rounds x·log2(e) to an integer n and leaves n in the low mantissa bits.
+        let magic = SIMD4<Float>(repeating: 12_582_912)
+        let shifted = x * 1.442_695_04 + magic
+        let n = shifted - magic
+        let r = x - n * 0.693_359_375 - n * -2.121_944_4e-4
+        var p = SIMD4<Float>(repeating: 1.987_569_15e-4)
+        p = p * r + 1.398_199_950_7e-3
+        p = p * r + 8.333_451_907_3e-3
+        p = p * r + 4.166_579_589_4e-2
+        p = p * r + 1.666_666_545_9e-1
+        p = p * r + 5.000_000_120_1e-1
+        let y = p * (r * r) + r + 1
+        let bits = (unsafeBitCast(shifted, to: SIMD4<UInt32>.self) &- 0x4B40_0000 &+ 127) &<< 23
+        return y * unsafeBitCast(bits, to: SIMD4<Float>.self)
+    }
+
+    @inline(__always) static func load16(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    @inline(__always) static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always) static func load4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always) static func store16(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
+    }
+
+    @inline(__always) static func store4(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
+    }
+}

@@ -1,0 +1,142 @@
+/// Mini-batch training of an autoencoder to reconstruct its input.
+public enum Trainer {
+    /// Adam on MSE. shouldStop is polled at least once per batch (Ctrl-C); onEpoch after each epoch;
+    /// onBatch(done, total) for a progress bar: batches done in the current epoch and batches per
+    /// epoch, called about a hundred times an epoch and after its last batch.
+    ///
+    /// The validation rows are a seeded random subset, held out for the whole run; the training
+    /// rows are reshuffled every epoch. The same model, data and options give bit-identical results.
+    /// Throws a `TrainingError` for empty or non-finite data, a column mismatch, bad options or an
+    /// invalid model.
+    public static func train(
+        _ model: Autoencoder, on data: Matrix, options: TrainingOptions,
+        shouldStop: () -> Bool = { false },
+        onBatch: (Int, Int) -> Void = { _, _ in },
+        onEpoch: (EpochReport) -> Void = { _ in }
+    ) throws -> TrainingResult {
+        try checkInputs(model, data, options)
+        // Offset from the seed so the split and shuffles do not replay the stream that the caller
+        // may have used, with the same seed, for the initial weights.
+        var generator = SeededGenerator(seed: options.seed ^ 0x5452_4149_4E45_5221)
+        let (trainingRows, validationRows) = try holdOut(rows: data.rows, fraction: options.validationFraction, generator: &generator)
+        let capacity = min(options.batchSize, trainingRows.count)
+        let workspace = TrainingWorkspace(model: model, capacity: capacity, learningRate: options.learningRate)
+
+        var order = trainingRows
+        var history: [EpochReport] = []
+        var stop = TrainingStop.completed
+        var bestLoss = Double.infinity, bestEpoch: Int?, epochsWithoutImprovement = 0
+        let batches = (order.count + capacity - 1) / capacity
+        let progressStride = max(1, batches / 100)
+        let valuesPerEpoch = Double(order.count * data.columns)
+
+        data.values.withUnsafeBufferPointer { values in
+            guard let base = values.baseAddress else { return }
+            training: for epoch in 1...options.epochs {
+                generator.shuffle(&order)
+                var sum = 0.0
+                let finished = order.withUnsafeBufferPointer { indices -> Bool in
+                    guard let firstIndex = indices.baseAddress else { return false }
+                    for batch in 0..<batches {
+                        if shouldStop() {
+                            stop = .interrupted(bestEpoch: bestEpoch)
+                            return false
+                        }
+                        let first = batch * capacity, rows = min(capacity, indices.count - first)
+                        workspace.forward.loadRows(from: base, indices: firstIndex + first, count: rows)
+                        let loss = workspace.forwardWithLoss(rows: rows)
+                        guard loss.isFinite else {
+                            stop = .diverged(epoch: epoch, batch: batch + 1)
+                            return false
+                        }
+                        workspace.backward(rows: rows)
+                        guard workspace.step() else {
+                            stop = .diverged(epoch: epoch, batch: batch + 1)
+                            return false
+                        }
+                        sum += loss
+                        if (batch + 1) % progressStride == 0 || batch + 1 == batches { onBatch(batch + 1, batches) }
+                    }
+                    return true
+                }
+                guard finished else { break training }
+
+                let validationLoss = validationRows.isEmpty
+                    ? nil : meanSquaredError(workspace, data: base, rows: validationRows, columns: data.columns)
+                let report = EpochReport(epoch: epoch, loss: sum / valuesPerEpoch, validationLoss: validationLoss)
+                history.append(report)
+                onEpoch(report)
+
+                // As Keras's EarlyStopping with min_delta 0: only a strictly lower loss counts.
+                let monitored = validationLoss ?? report.loss
+                if monitored < bestLoss {
+                    (bestLoss, bestEpoch, epochsWithoutImprovement) = (monitored, epoch, 0)
+                    workspace.saveBest()
+                } else {
+                    epochsWithoutImprovement += 1
+                    if let patience = options.patience, epochsWithoutImprovement >= patience, let bestEpoch {
+                        stop = .earlyStopped(bestEpoch: bestEpoch)
+                        break training
+                    }
+                }
+            }
+        }
+
+        let trained: Autoencoder
+        switch stop {
+        case .completed, .diverged: trained = workspace.currentModel()
+        case .earlyStopped: trained = workspace.bestModel()
+        case .interrupted(let bestEpoch): trained = bestEpoch == nil ? model : workspace.bestModel()
+        }
+        return TrainingResult(model: trained, history: history, stop: stop,
+                              trainingRows: trainingRows.count, validationRows: validationRows.count)
+    }
+
+    private static func checkInputs(_ model: Autoencoder, _ data: Matrix, _ options: TrainingOptions) throws {
+        try options.validate()
+        do {
+            try model.validate()
+        } catch let error as ModelError {
+            throw TrainingError(description: "the model cannot be trained: \(error.description)")
+        }
+        guard data.rows > 0, data.columns > 0 else {
+            throw TrainingError(description: "there are no rows to train on")
+        }
+        guard data.columns == model.inputSize else {
+            throw TrainingError(description: "the data has \(data.columns) columns but the model takes \(model.inputSize) inputs")
+        }
+        if let bad = data.values.firstIndex(where: { !$0.isFinite }) {
+            throw TrainingError(description: "the training data holds \(data.values[bad]) at row index \(bad / data.columns), column index \(bad % data.columns); every value must be a finite number")
+        }
+    }
+
+    /// Splits row indices 0..<rows into training and validation rows, each in ascending order.
+    private static func holdOut(rows: Int, fraction: Double, generator: inout SeededGenerator) throws -> ([Int], [Int]) {
+        guard fraction > 0 else { return (Array(0..<rows), []) }
+        let count = max(1, Int((Double(rows) * fraction).rounded()))
+        guard count < rows else {
+            throw TrainingError(description: "validation \(fraction) of \(rows) rows holds out \(count), leaving none to train on")
+        }
+        var all = Array(0..<rows)
+        generator.shuffle(&all)
+        return (all[count...].sorted(), all[..<count].sorted())
+    }
+
+    /// MSE of the reconstruction of `rows`, run through the workspace batch by batch.
+    private static func meanSquaredError(_ workspace: TrainingWorkspace, data: UnsafePointer<Float>, rows: [Int], columns: Int) -> Double {
+        let pass = workspace.forward
+        var sum = 0.0
+        rows.withUnsafeBufferPointer { indices in
+            guard let firstIndex = indices.baseAddress else { return }
+            var first = 0
+            while first < indices.count {
+                let count = min(pass.capacity, indices.count - first)
+                pass.loadRows(from: data, indices: firstIndex + first, count: count)
+                pass.run(rows: count, through: pass.layout.layers.count - 1)
+                sum += pass.squaredError(rows: count)
+                first += count
+            }
+        }
+        return sum / Double(rows.count * columns)
+    }
+}
