@@ -1,0 +1,8 @@
+/// The list of commands, in the order `help` shows them (the order of the method).
+public enum CommandRegistry {
+    /// Every command aesh knows.
+    public static let all: [CommandSpec] = [
+        .load, .generate, .describe, .split, .scale, .model, .train, .errors, .threshold, .evaluate,
+        .plot, .save, .open, .export, .set, .show, .run, .history, .help, .explain, .quit,
+    ]
+}

@@ -1,0 +1,51 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `describe`: rows, columns and per-column statistics.
+    static let describe = CommandSpec(
+        name: "describe",
+        summary: "rows, columns, per-column min/mean/sd/max, label counts",
+        usage: "describe",
+        details: """
+        Summarises the loaded data before scaling: one line per feature column with its minimum,
+        mean, standard deviation and maximum, then the label counts and how the rows are split.
+        """,
+        example: "describe"
+    ) { _, session, context in
+        let data = try session.requireData()
+        let console = context.console
+        let digits = session.settings.precision
+        console.line("\(session.dataSource ?? "data"): \(Format.count(data.rowCount)) rows × \(data.columnCount) feature columns")
+        var rows: [[String]] = []
+        for c in 0..<data.columnCount {
+            var minimum = Double.infinity, maximum = -Double.infinity, sum = 0.0, squares = 0.0
+            for r in 0..<data.rowCount {
+                let v = Double(data.features[r, c])
+                minimum = min(minimum, v); maximum = max(maximum, v); sum += v
+            }
+            let mean = sum / Double(max(1, data.rowCount))
+            for r in 0..<data.rowCount {
+                let d = Double(data.features[r, c]) - mean
+                squares += d * d
+            }
+            let sd = (squares / Double(max(1, data.rowCount))).squareRoot()
+            let missing = session.missingPerColumn.flatMap { $0.indices.contains(c) ? $0[c] : nil } ?? 0
+            rows.append([data.columnNames[c], Format.number(minimum, digits: digits), Format.number(mean, digits: digits),
+                         Format.number(sd, digits: digits), Format.number(maximum, digits: digits), Format.count(missing)])
+        }
+        console.write(Format.table(header: ["column", "min", "mean", "sd", "max", "missing"], rows: rows))
+        let totalMissing = session.missingPerColumn?.reduce(0, +) ?? 0
+        if totalMissing > 0 {
+            console.line("missing cells: \(Format.count(totalMissing)), in rows that load dropped (missing=drop)")
+        }
+        if let labels = data.labels {
+            let anomalies = labels.reduce(0) { $0 + Int($1) }
+            console.line("labels (\(data.labelName ?? "label")): \(Format.count(labels.count - anomalies)) normal, \(Format.count(anomalies)) anomalies (\(Format.percent(Double(anomalies) / Double(max(1, labels.count)))))")
+        } else {
+            console.line("labels: none (give load a label= column to evaluate)")
+        }
+        if let split = session.split {
+            console.line("split: \(Format.count(split.trainIndices.count)) training rows, \(Format.count(split.testIndices.count)) test rows")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `errors`: per-row reconstruction errors with a summary and the worst rows.
+    static let errors = CommandSpec(
+        name: "errors",
+        summary: "score rows by reconstruction error; summary and the top rows",
+        usage: "errors [on=test|train|all] [top=10]",
+        details: """
+        Runs every row of a part through the autoencoder and measures how badly it comes back: the
+        mean squared difference between the row and its reconstruction. Rows unlike the normal
+        training rows reconstruct badly, so a large error marks a likely anomaly. Prints a summary
+        (by label when labels exist) and the `top` rows with the features that contribute most to
+        their error. The scores stay in the session for threshold, evaluate, export and plot.
+        Default part: the test part after `split`, all rows before.
+        """,
+        example: "errors on=test top=5",
+        keys: [
+            KeySpec("on", "PART", "test, train or all (default: test after split, else all)", completions: ScoredPart.allCases.map(\.rawValue)),
+            KeySpec("top", "N", "how many of the worst rows to list (default 10)"),
+        ]
+    ) { arguments, session, context in
+        let data = try session.requireData()
+        let network = try session.requireNetwork()
+        let partName = try arguments.choice("on", default: session.defaultScoredPart.rawValue,
+                                            from: ScoredPart.allCases.map(\.rawValue))
+        let part = ScoredPart(rawValue: partName) ?? .all
+        let top = try arguments.integer("top", default: session.settings.top, in: 0...100_000)
+        let rows = try session.rowIndices(of: part, in: data)
+        let inputs = try session.modelInputs(from: data, rows: rows)
+        let errors = ReconstructionErrors.compute(model: network, data: inputs).perRow
+        if let bad = errors.firstIndex(where: { !$0.isFinite }) {
+            throw ShellError("row \(data.sourceRows[rows[bad]]) reconstructs to a non-finite error: the model or the data holds extreme values")
+        }
+        let labels = data.labels.map { l in rows.map { l[$0] } }
+        session.scores = Scores(part: part, rowIndices: rows, errors: errors, labels: labels)
+        session.evaluation = nil
+        let console = context.console
+        let digits = session.settings.precision + 2
+        console.line("reconstruction errors of \(Format.count(rows.count)) \(part == .all ? "" : part.rawValue + " ")rows (mean squared error per row)")
+        console.write(ErrorSummaryTable.render(errors: errors, labels: labels, digits: digits))
+        if let threshold = session.threshold {
+            let flagged = errors.filter { $0 > threshold.value }.count
+            console.line("\(Format.count(flagged)) rows (\(Format.percent(Double(flagged) / Double(max(1, errors.count))))) are above the threshold \(Format.number(threshold.value, digits: digits)) (\(threshold.rule))")
+        }
+        guard top > 0 else { return }
+        let order = errors.indices.sorted { errors[$0] > errors[$1] || (errors[$0] == errors[$1] && $0 < $1) }
+        var table: [[String]] = []
+        let columns = session.modelColumns ?? data.columnNames
+        for k in order.prefix(top) {
+            let contributions = ReconstructionErrors.featureContributions(model: network, row: inputs.row(k))
+            let total = contributions.reduce(0, +)
+            let leading = contributions.indices.sorted { contributions[$0] > contributions[$1] }.prefix(3)
+            let described = leading.map { c in
+                "\(columns.indices.contains(c) ? columns[c] : "#\(c)") \(Format.percent(total > 0 ? contributions[c] / total : 0, digits: 0))"
+            }.joined(separator: ", ")
+            table.append([String(data.sourceRows[rows[k]]), Format.number(errors[k], digits: digits),
+                          labels.map { String($0[k]) } ?? "", described])
+        }
+        console.line("top \(min(top, errors.count)) rows by error:")
+        console.write(Format.table(header: ["row", "error", "label", "largest contributions"], rows: table))
+    }
+}
+
+/// The summary lines of `errors`: overall and per label.
+enum ErrorSummaryTable {
+    static func render(errors: [Double], labels: [UInt8]?, digits: Int) -> String {
+        func summary(_ name: String, _ values: [Double]) -> [String] {
+            guard let moments = Statistics.meanAndSD(values) else { return [name, "0", "", "", "", "", ""] }
+            let p = { (q: Double) in Format.number(Percentile.linear(values, fraction: q) ?? .nan, digits: digits) }
+            return [name, Format.count(values.count), Format.number(moments.mean, digits: digits), p(0.5), p(0.92), p(0.99),
+                    Format.number(values.max() ?? .nan, digits: digits)]
+        }
+        var rows = [summary("all", errors)]
+        if let labels {
+            rows.append(summary("normal", zip(errors, labels).filter { $0.1 == 0 }.map(\.0)))
+            rows.append(summary("anomaly", zip(errors, labels).filter { $0.1 != 0 }.map(\.0)))
+        }
+        return Format.table(header: ["rows", "count", "mean", "median", "p92", "p99", "max"], rows: rows)
+    }
+}

@@ -1,0 +1,54 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `export PATH [what=scores|latent]`: results as CSV.
+    static let export = CommandSpec(
+        name: "export",
+        summary: "write scores or latent codes as CSV",
+        usage: "export PATH [what=scores|latent|embedding]",
+        details: """
+        scores: `row,error,predicted,label` for the scored rows (predicted is 1 above the
+        threshold, empty without one; label is empty where unknown). latent: `row,z1,…,label`, the
+        bottleneck codes of the scored rows (all rows before `errors`). embedding:
+        `row,x,y[,z],label` from `tsne`. `row` counts the data rows of the loaded file from 0.
+        The file is written whole or not at all.
+        """,
+        example: "export out/seed-scores.csv",
+        positionals: 1...1,
+        keys: [KeySpec("what", "KIND", "scores, latent or embedding (default scores)", completions: ["scores", "latent", "embedding"])],
+        positionalCompletion: .files
+    ) { arguments, session, context in
+        guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: export PATH") }
+        let what = try arguments.choice("what", default: "scores", from: ["scores", "latent", "embedding"])
+        var text = ""
+        var count = 0
+        switch what {
+        case "scores":
+            let scores = try session.requireScores()
+            let data = try session.requireData()
+            text = "row,error,predicted,label\n"
+            text.reserveCapacity(scores.errors.count * 32)
+            for (k, row) in scores.rowIndices.enumerated() {
+                let predicted = session.threshold.map { scores.errors[k] > $0.value ? "1" : "0" } ?? ""
+                let label = scores.labels.map { String($0[k]) } ?? ""
+                text += "\(data.sourceRows[row]),\(scores.errors[k]),\(predicted),\(label)\n"
+            }
+            count = scores.errors.count
+        case "latent":
+            let data = try session.requireData()
+            let network = try session.requireNetwork()
+            let rows = session.scores?.rowIndices ?? Array(0..<data.rowCount)
+            let codes = network.encode(try session.modelInputs(from: data, rows: rows))
+            text = "row," + (1...max(1, codes.columns)).map { "z\($0)" }.joined(separator: ",") + ",label\n"
+            for (k, row) in rows.enumerated() {
+                let values = codes.row(k).map { "\($0)" }.joined(separator: ",")
+                text += "\(data.sourceRows[row]),\(values),\(data.labels.map { String($0[row]) } ?? "")\n"
+            }
+            count = rows.count
+        default:
+            throw ShellError("no t-SNE embedding: this version of aesh has no `tsne` command yet")
+        }
+        try AtomicFile.write(text, to: context.shell.resolve(path))
+        context.console.line("wrote \(Format.count(count)) rows of \(what) to \(path)")
+    }
+}

@@ -1,0 +1,35 @@
+import AutoencoderKit
+
+private let historyUsage = "history [save FILE.aesh]"
+
+extension CommandSpec {
+    /// `history [save FILE]`: the session so far as a replayable script.
+    static let history = CommandSpec(
+        name: "history",
+        summary: "list the commands that succeeded, or save them as a script",
+        usage: historyUsage,
+        details: """
+        The commands of this session that succeeded, in order: the notebook you have built so far.
+        `history save FILE.aesh` writes them as a script that `aesh FILE.aesh` replays to the same
+        numbers.
+        """,
+        example: "history save session.aesh",
+        positionals: 0...2,
+        positionalCompletion: .choices(["save"])
+    ) { arguments, session, context in
+        switch (arguments.positional(0), arguments.positional(1)) {
+        case (nil, _):
+            for (index, line) in session.history.enumerated() {
+                let number = String(index + 1)
+                context.console.line(String(repeating: " ", count: max(0, 4 - number.count)) + number + "  " + line)
+            }
+            if session.history.isEmpty { context.console.line("no commands yet") }
+        case ("save", let path?):
+            let text = "# aesh \(aeshVersion) session history\n" + session.history.map { $0 + "\n" }.joined()
+            try AtomicFile.write(text, to: context.shell.resolve(path))
+            context.console.line("saved \(session.history.count) commands to \(path)")
+        default:
+            throw ShellError("usage: \(historyUsage)")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `load PATH [label=COL] [delimiter=,] [missing=error|drop]`: reads a CSV/TSV or .npy file.
+    static let load = CommandSpec(
+        name: "load",
+        summary: "read a CSV/TSV (or .npy) file with a header row",
+        usage: "load PATH [label=COL] [delimiter=,|tab|;] [missing=error|drop]",
+        details: """
+        Reads a table whose first line names the columns. The delimiter is detected from the header
+        (comma, tab or semicolon) unless given. label= names the 0/1 column (0 normal, 1 anomaly);
+        it is kept out of the features and used by split, threshold best-f1 and evaluate.
+        Empty, NA and NaN cells are missing values: an error naming the first one, or with
+        missing=drop the rows holding them are dropped and counted.
+        When a model is open, its columns are looked up by name in the new data, so a saved model
+        can score a new file: open MODEL, load NEW.csv, errors on=all.
+        """,
+        example: "load data/sensors.csv label=anomaly",
+        positionals: 1...1,
+        keys: [
+            KeySpec("label", "COL", "the 0/1 label column (default: none)"),
+            KeySpec("delimiter", "D", "`,`, `tab` or `;` (default: detected)", completions: [",", "tab", ";"]),
+            KeySpec("missing", "error|drop", "what to do with empty/NA cells (default: error)", completions: ["error", "drop"]),
+        ],
+        positionalCompletion: .files
+    ) { arguments, session, context in
+        guard let path = arguments.positional(0) else { throw ShellError("usage: load PATH") }
+        var options = TableReadOptions(labelColumn: arguments.text("label"))
+        if let delimiter = arguments.text("delimiter") {
+            switch delimiter {
+            case ",": options.delimiter = UInt8(ascii: ",")
+            case "tab", "\\t", "\t": options.delimiter = UInt8(ascii: "\t")
+            case ";": options.delimiter = UInt8(ascii: ";")
+            default: throw ShellError("delimiter must be `,`, `tab` or `;`, got \"\(delimiter)\"")
+            }
+        }
+        options.dropMissing = try arguments.choice("missing", default: "error", from: ["error", "drop"]) == "drop"
+        let table = try TableReader.read(path: path, options: options)
+        try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
+        let data = table.dataset
+        var summary = "loaded \(Format.count(data.rowCount)) rows × \(data.columnCount) columns from \(path)"
+        if let labels = data.labels {
+            let anomalies = labels.reduce(0) { $0 + Int($1) }
+            summary += " (\(Format.count(labels.count - anomalies)) normal, \(Format.count(anomalies)) anomalies)"
+        }
+        context.console.line(summary)
+        if table.droppedRows > 0 {
+            context.console.line("dropped \(Format.count(table.droppedRows)) rows with missing values")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `plot`: charts drawn by gnuplot.
+    static let plot = CommandSpec(
+        name: "plot",
+        summary: "draw loss, errors, scores, roc, pr (or tsne) with gnuplot",
+        usage: "plot loss|errors|scores|roc|pr|tsne [to=FILE.png|.svg|.pdf|.txt] [size=WxH] [log=yes]",
+        details: """
+        loss     training and validation loss per epoch
+        errors   histogram of the reconstruction errors, normal and anomaly rows overlaid, the threshold as a line
+        scores   the error of every scored row, flagged rows and true anomalies marked
+        roc, pr  the ROC and precision–recall curves with their AUC and the threshold's operating point
+        tsne     the t-SNE embedding (needs `tsne`)
+        to= writes a file whose extension picks the format; size= sets it (pixels, or characters
+        for .txt). Without to=: at the prompt a window when there is a display, else text drawn in
+        the terminal (`set plot sixel` for sixel images); in a script, a PNG in the output folder
+        named after the script and the step, e.g. out/seed-09-errors.png. log=yes puts the
+        histogram's error axis on a log scale.
+        """,
+        example: "plot errors to=out/errors.png",
+        positionals: 1...1,
+        keys: [
+            KeySpec("to", "FILE", "write to a .png, .svg, .pdf or .txt file"),
+            KeySpec("size", "WxH", "image size in pixels (characters for .txt)"),
+            KeySpec("log", "yes|no", "log scale for the error axis of `plot errors`", completions: ["yes", "no"]),
+        ],
+        positionalCompletion: .choices(["loss", "errors", "scores", "roc", "pr", "tsne"])
+    ) { arguments, session, context in
+        let kinds = ["loss", "errors", "scores", "roc", "pr", "tsne"]
+        let kind = arguments.positional(0) ?? ""
+        guard kinds.contains(kind) else {
+            throw ShellError("unknown chart \"\(kind)\"\(Suggestion.hint(for: kind, in: kinds)); charts are \(kinds.joined(separator: ", "))")
+        }
+        let digits = session.settings.precision + 2
+        let logX = try arguments.flag("log", default: false)
+        let chart: Chart
+        switch kind {
+        case "loss":
+            guard !session.trainingHistory.isEmpty else { throw ShellError("no training history: run `train` first") }
+            chart = TrainingCharts.loss(session.trainingHistory)
+        case "errors":
+            chart = TrainingCharts.errorHistogram(try session.requireScores(), threshold: session.threshold, logX: logX, digits: digits)
+        case "scores":
+            let data = try session.requireData()
+            chart = TrainingCharts.scores(try session.requireScores(), sourceRows: data.sourceRows, threshold: session.threshold, digits: digits)
+        case "roc", "pr":
+            let scores = try session.requireScores()
+            guard let labels = scores.labels else { throw ShellError("\(kind) curves need labels: load the data with label=COLUMN") }
+            chart = kind == "roc"
+                ? try CurveCharts.roc(scores, labels: labels, threshold: session.threshold, digits: digits)
+                : try CurveCharts.precisionRecall(scores, labels: labels, threshold: session.threshold, digits: digits)
+        default:
+            throw ShellError("no t-SNE embedding: this version of aesh has no `tsne` command yet")
+        }
+        let destination = try PlotDestination.choose(to: arguments.text("to"), size: arguments.text("size"), kind: kind,
+                                                     context: context, settings: session.settings)
+        let message = try ChartRenderer.render(chart, to: destination, console: context.console)
+        context.console.write(message.hasSuffix("\n") ? message : message + "\n")
+    }
+}

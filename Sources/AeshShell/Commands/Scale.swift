@@ -1,0 +1,42 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `scale`: fit a scaler on the training rows.
+    static let scale = CommandSpec(
+        name: "scale",
+        summary: "scale features: standard, minmax, robust or none",
+        usage: "scale standard|minmax|robust|none",
+        details: """
+        Fits the scaler on the rows the model learns from (the normal rows of the training part;
+        before any split, all rows) and applies it to every row that is scored. Fitting on the
+        training rows only keeps the test rows unseen. standard: (x − mean) / sd; minmax: into
+        [0, 1]; robust: (x − median) / IQR; none: as loaded. A column with no spread is left
+        unscaled (divided by 1) and named.
+        """,
+        example: "scale standard",
+        positionals: 1...1,
+        positionalCompletion: .choices(ScalingMethod.allCases.map(\.rawValue))
+    ) { arguments, session, context in
+        let data = try session.requireData()
+        let word = arguments.positional(0) ?? ""
+        guard let method = ScalingMethod(rawValue: word) else {
+            let names = ScalingMethod.allCases.map(\.rawValue)
+            throw ShellError("unknown scaling \"\(word)\"\(Suggestion.hint(for: word, in: names)); choose \(names.joined(separator: ", "))")
+        }
+        if let source = session.modelSource, source != "trained" {
+            throw ShellError("the open model (\(source)) brings its own scaler; scaling differently would feed it data it was not trained on")
+        }
+        session.scalingMethod = method
+        try session.refitScaler()
+        session.clearScores()
+        let rows = session.trainingRowIndices(of: data).count
+        context.console.line(method == .none ? "features will be used as loaded" :
+            "fitted \(method.rawValue) scaling on \(Format.count(rows)) training rows (\(data.columnCount) columns)")
+        if let constant = session.scaler?.constantColumns, !constant.isEmpty {
+            context.console.line("note: \(quotedList(constant.map { data.columnNames[$0] })) \(constant.count == 1 ? "has" : "have") no spread on the training rows and \(constant.count == 1 ? "is" : "are") left unscaled")
+        }
+        if session.network != nil {
+            context.console.line("note: the current model was trained with the previous scaling; train again to match")
+        }
+    }
+}

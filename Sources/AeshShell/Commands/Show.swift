@@ -1,0 +1,41 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `show`: the settings and what the session holds.
+    static let show = CommandSpec(
+        name: "show",
+        summary: "show the settings and the state of the session",
+        usage: "show",
+        details: "Lists the settings, then the data, split, scaling, model, scores and threshold the session holds.",
+        example: "show"
+    ) { _, session, context in
+        let console = context.console
+        let digits = session.settings.precision + 2
+        console.line("settings: " + session.settings.listing.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+        if let data = session.data {
+            console.line("data:      \(session.dataSource ?? "?"), \(Format.count(data.rowCount)) rows × \(data.columnCount) columns" + (data.labels == nil ? ", no labels" : ", labelled"))
+        } else {
+            console.line("data:      none (load or generate)")
+        }
+        if let split = session.split {
+            console.line("split:     \(Format.count(split.trainIndices.count)) training, \(Format.count(split.testIndices.count)) test rows")
+        }
+        if let scaler = session.scaler { console.line("scaling:   \(scaler.method.rawValue)") }
+        if let architecture = session.architecture {
+            console.line("model:     hidden \(architecture.hidden.map(String.init).joined(separator: ",")), \(architecture.activation.rawValue) hidden, \(architecture.output.rawValue) output")
+        }
+        if let network = session.network {
+            let last = session.trainingHistory.last.map { ", final loss \(Format.number($0.loss, digits: digits))" } ?? ""
+            console.line("network:   \(session.modelSource ?? "trained"), \(Format.count(network.parameterCount)) parameters\(last)")
+        }
+        if let scores = session.scores {
+            console.line("errors:    \(Format.count(scores.errors.count)) \(scores.part.rawValue) rows scored")
+        }
+        if let threshold = session.threshold {
+            console.line("threshold: \(Format.number(threshold.value, digits: digits)) (\(threshold.rule))")
+        }
+        if let evaluation = session.evaluation {
+            console.line("evaluated: accuracy \(Format.number(evaluation.accuracy, digits: 4)), ROC AUC \(evaluation.rocAUC.map { Format.number($0, digits: 4) } ?? "undefined")")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `split`: a seeded train/test split.
+    static let split = CommandSpec(
+        name: "split",
+        summary: "split the rows into a training and a test part",
+        usage: "split [test=0.2] [seed=] [stratify=yes]",
+        details: """
+        Puts a seeded random `test` fraction of the rows in the test part. With labels and
+        stratify=yes each class keeps its proportion in both parts. The autoencoder then learns
+        from the normal rows of the training part only; errors, threshold and evaluate judge the
+        test part. A scaler chosen with `scale` is refitted on the new training rows.
+        """,
+        example: "split test=0.2 seed=42",
+        keys: [
+            KeySpec("test", "F", "fraction of rows in the test part, between 0 and 1 (default 0.2)"),
+            KeySpec("seed", "N", "random seed (default: the session's seed)"),
+            KeySpec("stratify", "yes|no", "keep class proportions when labels exist (default yes)", completions: ["yes", "no"]),
+        ]
+    ) { arguments, session, context in
+        let data = try session.requireData()
+        let test = try arguments.number("test", default: 0.2, in: 0...1, exclusiveLower: true, exclusiveUpper: true)
+        let seed = try arguments.seed(default: session.settings.seed)
+        let stratify = try arguments.flag("stratify", default: true)
+        session.split = try TrainTestSplit.make(rowCount: data.rowCount, labels: data.labels, testFraction: test,
+                                                stratify: stratify, seed: seed)
+        session.clearScores()
+        try session.refitScaler()
+        guard let split = session.split else { return }
+        let training = session.trainingRowIndices(of: data).count
+        var line = "split \(Format.count(data.rowCount)) rows: \(Format.count(split.trainIndices.count)) training, \(Format.count(split.testIndices.count)) test"
+        if let labels = data.labels {
+            let testAnomalies = split.testIndices.reduce(0) { $0 + Int(labels[$1]) }
+            line += " (\(Format.count(testAnomalies)) anomalies in test); the model will learn from the \(Format.count(training)) normal training rows"
+        }
+        context.console.line(line + (stratify && data.labels != nil ? ", stratified" : "") + ", seed \(seed)")
+        if let method = session.scalingMethod, method != .none {
+            context.console.line("refitted \(method.rawValue) scaling on the \(Format.count(training)) training rows")
+        }
+    }
+}

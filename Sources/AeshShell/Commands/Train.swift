@@ -1,0 +1,109 @@
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `train`: Adam on MSE over the normal training rows.
+    static let train = CommandSpec(
+        name: "train",
+        summary: "train the autoencoder on the normal training rows",
+        usage: "train [epochs=50] [batch=32] [lr=0.001] [validation=0.1] [patience=] [seed=]",
+        details: """
+        Builds the network chosen with `model` (fresh Glorot-uniform weights from seed=) and trains
+        it to reproduce its input: Adam on the mean squared error, mini-batches of `batch` rows in a
+        seeded random order each epoch. It learns only from normal rows (the normal rows of the
+        training part), so anomalies later reconstruct badly. validation= holds out that fraction
+        of them to watch for overfitting; patience=N stops when the validation loss has not improved
+        for N epochs and restores the best weights. Ctrl-C stops training and keeps the best weights
+        so far. A loss that becomes infinite or NaN stops training and keeps the last finite weights.
+        """,
+        example: "train epochs=20 batch=32 lr=0.001 seed=42",
+        keys: [
+            KeySpec("epochs", "N", "passes over the training rows (default 50)"),
+            KeySpec("batch", "N", "rows per Adam step (default 32)"),
+            KeySpec("lr", "X", "Adam learning rate (default 0.001)"),
+            KeySpec("validation", "F", "fraction held out for validation loss, 0 for none (default 0.1)"),
+            KeySpec("patience", "N", "stop after N epochs without improvement (default: never)"),
+            KeySpec("seed", "N", "random seed for weights and shuffling (default: the session's seed)"),
+        ]
+    ) { arguments, session, context in
+        let data = try session.requireData()
+        let epochs = try arguments.integer("epochs", default: 50, in: 1...100_000)
+        let batch = try arguments.integer("batch", default: 32, in: 1...10_000_000)
+        let lr = try arguments.number("lr", default: 0.001, in: 0...1e9, exclusiveLower: true)
+        let validation = try arguments.number("validation", default: 0.1, in: 0...0.9)
+        let patience = try arguments.optionalInteger("patience", in: 1...100_000)
+        let seed = try arguments.seed(default: session.settings.seed)
+        let console = context.console
+
+        let architecture = session.architecture ?? Architecture(
+            hidden: [max(1, data.columnCount / 2)], activation: .relu, output: .sigmoid)
+        if session.architecture == nil {
+            console.line("no `model` given: using \(data.columnCount) → \(architecture.hidden[0]) → \(data.columnCount) (relu, sigmoid output)")
+        }
+        let rows = session.trainingRowIndices(of: data)
+        guard rows.count >= 2 else {
+            throw ShellError("need at least 2 normal training rows, there \(rows.count == 1 ? "is" : "are") \(rows.count)")
+        }
+        var inputs = data.features.selectingRows(rows)
+        if let scaler = session.scaler {
+            guard scaler.columnCount == inputs.columns else {
+                throw ShellError("the scaler was fitted on \(scaler.columnCount) columns, the data has \(inputs.columns): run `scale` again")
+            }
+            inputs = scaler.transform(inputs)
+        }
+        var generator = SeededGenerator(seed: seed)
+        let network = Autoencoder(inputSize: data.columnCount, hidden: architecture.hidden,
+                                  activation: architecture.activation, output: architecture.output,
+                                  generator: &generator)
+        let options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: lr,
+                                      validationFraction: validation, patience: patience, seed: seed)
+        let digits = session.settings.precision + 2
+        let progress = TrainingProgress(console: console, epochs: epochs)
+        InterruptFlag.install()
+        InterruptFlag.clear()
+        let result = try Trainer.train(
+            network, on: inputs, options: options,
+            shouldStop: { InterruptFlag.isSet },
+            onBatch: { progress.batch($0, of: $1) },
+            onEpoch: { report in
+                progress.finished(.init(epoch: report.epoch, loss: Format.number(report.loss, digits: digits),
+                                        validation: report.validationLoss.map { Format.number($0, digits: digits) }))
+            })
+        progress.end()
+        InterruptFlag.clear()
+
+        var trained = session
+        trained.network = result.model
+        trained.architecture = architecture
+        trained.modelColumns = data.columnNames
+        trained.modelSource = "trained"
+        trained.trainingHistory = result.history
+        trained.threshold = nil
+        trained.clearScores()
+        let trainingErrors = ReconstructionErrors.compute(model: result.model, data: inputs).perRow
+        trained.trainingErrors = trainingErrors
+        trained.trainingErrorSummary = Statistics.meanAndSD(trainingErrors)
+        let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
+        let described = "\(layout), \(Format.count(result.model.parameterCount)) parameters, \(Format.count(result.trainingRows)) training rows" +
+            (result.validationRows > 0 ? " + \(Format.count(result.validationRows)) validation rows" : "")
+
+        switch result.stop {
+        case .completed:
+            console.line("trained \(described) for \(result.history.count) epochs" + finalLoss(result.history, digits))
+        case .earlyStopped(let best):
+            console.line("stopped early after epoch \(result.history.count): no improvement for \(patience ?? 0) epochs; restored the weights of epoch \(best) (\(described))")
+        case .interrupted(let best):
+            guard let best else {
+                throw ShellError("interrupted before the first epoch finished; the session is unchanged")
+            }
+            console.line("interrupted during epoch \(result.history.count + 1); kept the best weights so far, from epoch \(best) (\(described))")
+        case .diverged(let epoch, let batchNumber):
+            throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss became infinite or NaN. Kept the last finite weights; try a smaller learning rate, e.g. lr=\(Format.number(lr / 100, digits: 4))")
+        }
+        session = trained
+    }
+
+    private static func finalLoss(_ history: [EpochReport], _ digits: Int) -> String {
+        guard let last = history.last else { return "" }
+        return ": loss \(Format.number(last.loss, digits: digits))" + (last.validationLoss.map { ", val_loss \(Format.number($0, digits: digits))" } ?? "")
+    }
+}

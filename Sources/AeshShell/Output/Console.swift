@@ -1,0 +1,82 @@
+import Foundation
+
+/// Where a command's output goes: the terminal, a pipe, or a buffer in tests.
+public protocol Console: AnyObject {
+    /// Writes normal output (the caller supplies newlines).
+    func write(_ text: String)
+    /// Writes an error or warning message.
+    func writeError(_ text: String)
+    /// Whether output goes to a terminal (progress bars, window plots).
+    var isTerminal: Bool { get }
+    /// Whether to use colour (off when NO_COLOR is set or output is not a terminal).
+    var usesColor: Bool { get }
+    /// The terminal's width in columns (80 when unknown).
+    var width: Int { get }
+}
+
+extension Console {
+    /// Writes one line of output.
+    public func line(_ text: String = "") { write(text + "\n") }
+    /// Writes text in a colour when colour is on (ANSI SGR code, e.g. "1" bold, "31" red).
+    public func styled(_ text: String, _ code: String) -> String {
+        usesColor ? "\u{1b}[\(code)m\(text)\u{1b}[0m" : text
+    }
+}
+
+/// The process's standard output and error.
+public final class StandardConsole: Console {
+    public let isTerminal: Bool
+    public let usesColor: Bool
+
+    /// A console on stdout/stderr; colour follows NO_COLOR and whether stdout is a terminal.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        isTerminal = isatty(STDOUT_FILENO) == 1
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
+        usesColor = isTerminal && !noColor
+        // A reader that exits early (`aesh x.aesh | head`) must end us quietly, not kill us with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    public var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    public func write(_ text: String) { Self.put(text, to: STDOUT_FILENO) }
+    public func writeError(_ text: String) { Self.put(text, to: STDERR_FILENO) }
+
+    private static func put(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(descriptor, base.advanced(by: offset), buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                // The reader went away (EPIPE) or the device failed: stop quietly.
+                if descriptor == STDOUT_FILENO && errno == EPIPE { exit(0) }
+                return
+            }
+            offset += written
+        }
+    }
+}
+
+/// A console that keeps everything in memory: for tests and in-process script runs.
+public final class BufferConsole: Console {
+    /// Everything written as output.
+    public private(set) var output = ""
+    /// Everything written as errors.
+    public private(set) var errors = ""
+    public let isTerminal: Bool
+    public let usesColor = false
+    public let width = 80
+
+    /// An empty buffer; `isTerminal` lets tests see the terminal behaviour.
+    public init(isTerminal: Bool = false) { self.isTerminal = isTerminal }
+    public func write(_ text: String) { output += text }
+    public func writeError(_ text: String) { errors += text }
+}

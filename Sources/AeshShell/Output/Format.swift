@@ -1,0 +1,72 @@
+import Foundation
+
+/// Number and table formatting shared by every command's output.
+public enum Format {
+    /// A whole number with thousands separators: 10000 → "10,000".
+    public static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return value < 0 ? "-" + result : result
+    }
+
+    /// A number with `digits` significant decimals, switching to exponent form when very small or large.
+    public static func number(_ value: Double, digits: Int = 4) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        let magnitude = abs(value)
+        if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e7) {
+            return String(format: "%.\(max(0, digits - 1))e", value)
+        }
+        return String(format: "%.\(digits)f", value)
+    }
+
+    /// A fraction as a percentage: 0.9234 → "92.34%".
+    public static func percent(_ value: Double, digits: Int = 2) -> String {
+        String(format: "%.\(digits)f%%", value * 100)
+    }
+
+    /// Seconds as "3 ms", "0.42 s" or "1 min 12 s".
+    public static func duration(_ seconds: Double) -> String {
+        if seconds < 1 { return String(format: "%.0f ms", seconds * 1000) }
+        if seconds < 60 { return String(format: "%.2f s", seconds) }
+        let minutes = Int(seconds / 60)
+        return String(format: "%d min %.0f s", minutes, seconds - Double(minutes) * 60)
+    }
+
+    /// "92nd" for 92.
+    public static func ordinal(_ value: Int) -> String {
+        let suffix: String
+        switch (value % 10, value % 100) {
+        case (1, let t) where t != 11: suffix = "st"
+        case (2, let t) where t != 12: suffix = "nd"
+        case (3, let t) where t != 13: suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(value)\(suffix)"
+    }
+
+    /// Rows of cells as a text table with a header rule; the first column left-aligned, the rest right-aligned.
+    public static func table(header: [String], rows: [[String]], indent: String = "  ") -> String {
+        let columns = header.count
+        var widths = header.map(\.count)
+        for row in rows {
+            for (c, cell) in row.prefix(columns).enumerated() { widths[c] = max(widths[c], cell.count) }
+        }
+        func render(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for c in 0..<columns {
+                let cell = c < cells.count ? cells[c] : ""
+                let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
+                parts.append(c == 0 ? cell + pad : pad + cell)
+            }
+            return indent + parts.joined(separator: "  ")
+        }
+        var lines = [render(header)]
+        lines.append(indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+        lines += rows.map(render)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

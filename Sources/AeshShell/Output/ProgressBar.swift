@@ -1,0 +1,56 @@
+/// Training progress: a bar redrawn in place on a terminal, one line per epoch elsewhere.
+final class TrainingProgress {
+    private let console: Console
+    private let epochs: Int
+    private var epoch = 1
+    private var lastDrawnPercent = -1
+    private var lastLoss: String = ""
+
+    init(console: Console, epochs: Int) {
+        self.console = console
+        self.epochs = epochs
+    }
+
+    /// Called for batches within the current epoch.
+    func batch(_ done: Int, of total: Int) {
+        guard console.isTerminal, total > 0 else { return }
+        let percent = done * 100 / total
+        guard percent != lastDrawnPercent else { return }
+        lastDrawnPercent = percent
+        let width = 24
+        let filled = percent * width / 100
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        console.write("\r\u{1b}[2Kepoch \(pad(epoch))/\(epochs) \(bar) \(percent)%\(lastLoss)")
+    }
+
+    /// Called after each epoch with its report.
+    func finished(_ report: EpochLine) {
+        let text = "epoch \(pad(report.epoch))/\(epochs)  loss \(report.loss)" + (report.validation.map { "  val_loss \($0)" } ?? "")
+        if console.isTerminal {
+            console.write("\r\u{1b}[2K" + text + "\n")
+            lastLoss = "  last loss \(report.loss)"
+        } else {
+            console.line(text)
+        }
+        epoch = report.epoch + 1
+        lastDrawnPercent = -1
+    }
+
+    /// Clears a half-drawn bar (after Ctrl-C).
+    func end() {
+        if console.isTerminal && lastDrawnPercent >= 0 { console.write("\r\u{1b}[2K") }
+    }
+
+    private func pad(_ value: Int) -> String {
+        let width = String(epochs).count
+        let text = String(value)
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
+    /// One epoch's numbers, formatted.
+    struct EpochLine {
+        var epoch: Int
+        var loss: String
+        var validation: String?
+    }
+}

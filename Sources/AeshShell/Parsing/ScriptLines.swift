@@ -1,0 +1,61 @@
+/// A logical command line and the physical line it starts on.
+public struct ScriptLine: Equatable, Sendable {
+    /// The command text, continuation lines joined.
+    public var text: String
+    /// 1-based line number of its first physical line.
+    public var lineNumber: Int
+}
+
+/// Turns script text into logical lines: a `\` at the end of a line continues it on the next,
+/// and blank or comment-only lines are kept out.
+public enum ScriptLines {
+    /// The logical lines of a script file's text (LF or CRLF endings).
+    public static func split(_ text: String) -> [ScriptLine] {
+        var result: [ScriptLine] = []
+        var pending = "", start = 0
+        let physical = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, raw) in physical.enumerated() {
+            var line = String(raw)
+            if line.hasSuffix("\r") { line.removeLast() }
+            if pending.isEmpty { start = index + 1 }
+            if line.hasSuffix("\\") {
+                pending += line.dropLast() + " "
+                continue
+            }
+            pending += line
+            append(&result, pending, start)
+            pending = ""
+        }
+        append(&result, pending, start)
+        return result
+    }
+
+    /// The commands of a `-c` one-liner: split at `;` outside quotes, all numbered line 1.
+    public static func splitOneLiner(_ text: String) -> [ScriptLine] {
+        var result: [ScriptLine] = []
+        var current = ""
+        var quote: Character? = nil
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+                current.append(character)
+            } else if character == "\"" || character == "'" {
+                quote = character
+                current.append(character)
+            } else if character == ";" {
+                append(&result, current, 1)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        append(&result, current, 1)
+        return result
+    }
+
+    private static func append(_ result: inout [ScriptLine], _ text: String, _ line: Int) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
+        result.append(ScriptLine(text: trimmed, lineNumber: line))
+    }
+}

@@ -1,0 +1,107 @@
+import AutoencoderKit
+import Foundation
+
+/// How a script is replayed.
+public struct ScriptRunOptions: Sendable {
+    /// Echo each command like a notebook cell, with its elapsed time.
+    public var echo: Bool
+    /// Report a failing command and go on instead of stopping.
+    public var keepGoing: Bool
+
+    /// Options for a replay.
+    public init(echo: Bool = true, keepGoing: Bool = false) {
+        self.echo = echo
+        self.keepGoing = keepGoing
+    }
+}
+
+extension Shell {
+    /// Replays `lines` from a script called `file` on this shell's session. Each command is echoed as
+    /// `In [n]: …` with its output and time; a failure prints `FILE:LINE: message` and stops the run
+    /// unless `keepGoing`. Returns the number of commands that failed.
+    @discardableResult
+    public func runScript(_ lines: [ScriptLine], file: String, options: ScriptRunOptions) -> Int {
+        let scriptName = Self.scriptName(of: file)
+        var failures = 0
+        for (index, line) in lines.enumerated() where !quitRequested {
+            if options.echo { console.line(console.styled("In [\(index + 1)]: ", "1;34") + line.text) }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let ok = execute(line.text, location: "\(file):\(line.lineNumber)", scriptName: scriptName,
+                             step: index + 1, interactive: false)
+            if options.echo {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                console.line(console.styled("(\(Format.duration(seconds)))", "2"))
+                console.line()
+            }
+            if !ok {
+                failures += 1
+                if !options.keepGoing { break }
+            }
+        }
+        return failures
+    }
+
+    /// Reads a script file and replays it; an unreadable file counts as one failure, reported.
+    @discardableResult
+    public func runScriptFile(path: String, options: ScriptRunOptions) -> Int {
+        do {
+            let lines = try Self.readScript(path: path)
+            return runScript(lines, file: path, options: options)
+        } catch {
+            console.writeError(console.styled("\(error)", "31") + "\n")
+            return 1
+        }
+    }
+
+    /// The logical lines of a script file; throws for a missing, unreadable or binary file.
+    public static func readScript(path: String) throws -> [ScriptLine] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ShellError("\(path): \(describeReadFailure(path: path))")
+        }
+        return try parseScript(data, name: path)
+    }
+
+    /// The logical lines of script bytes; throws when they are not UTF-8 text.
+    public static func parseScript(_ data: Data, name: String) throws -> [ScriptLine] {
+        if let zero = data.firstIndex(of: 0) {
+            throw ShellError("\(name): not a text script (a zero byte at offset \(zero - data.startIndex))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ShellError("\(name): not a text script (not valid UTF-8)")
+        }
+        let withoutBOM = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return ScriptLines.split(withoutBOM)
+    }
+
+    /// "seed" for "scripts/seed.aesh": the stem used to name plot files.
+    static func scriptName(of path: String) -> String {
+        let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return base.isEmpty ? "script" : base
+    }
+
+    /// Replays a script inside a command (`run`): all of it or none of it changes the session.
+    func replay(path: String, on session: inout Session, console: Console) throws {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        guard !runningScripts.contains(canonical) else {
+            throw ShellError("\(path) is already running (a script that runs itself would never end)")
+        }
+        guard runningScripts.count < Self.maximumRunDepth else {
+            throw ShellError("scripts nest more than \(Self.maximumRunDepth) deep")
+        }
+        let lines = try Self.readScript(path: path)
+        runningScripts.append(canonical)
+        defer { runningScripts.removeLast() }
+        var draft = session
+        for (index, line) in lines.enumerated() where !quitRequested {
+            do {
+                try perform(line.text, on: &draft, scriptName: Self.scriptName(of: path), step: index + 1,
+                            interactive: false)
+            } catch let error as NestedScriptError {
+                throw error
+            } catch {
+                throw NestedScriptError(description: "\(path):\(line.lineNumber): \(error)")
+            }
+        }
+        session = draft
+    }
+}

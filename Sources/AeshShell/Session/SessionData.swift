@@ -1,0 +1,21 @@
+import AutoencoderKit
+
+extension Session {
+    /// Makes `data` the session's data. What depended on the old rows (split, scores, evaluation)
+    /// is forgotten; a model (trained or opened) stays, and must find its columns in the new data.
+    public mutating func replaceData(_ newData: Dataset, source: String, missingPerColumn: [Int]? = nil) throws {
+        if let expected = modelColumns {
+            let missing = expected.filter { !newData.columnNames.contains($0) }
+            if !missing.isEmpty {
+                throw ShellError("the model in this session needs the column\(missing.count == 1 ? "" : "s") \(quotedList(missing)), which \(source) lacks")
+            }
+        }
+        data = newData
+        dataSource = source
+        self.missingPerColumn = missingPerColumn
+        split = nil
+        clearScores()
+        // A scaler fitted for no model yet follows the data; one a model depends on stays.
+        if network == nil { try refitScaler() }
+    }
+}

@@ -1,0 +1,99 @@
+import AutoencoderKit
+
+/// What commands need from the session, with the message that says how to get it when it is missing.
+extension Session {
+    /// The data, or an error saying to load or generate some.
+    public func requireData() throws -> Dataset {
+        guard let data else {
+            throw ShellError("no data yet: load a file with `load PATH` or make some with `generate`")
+        }
+        return data
+    }
+
+    /// The network, or an error saying to train or open one.
+    public func requireNetwork() throws -> Autoencoder {
+        guard let network else {
+            throw ShellError("no model yet: train one with `train` or open a saved one with `open PATH`")
+        }
+        return network
+    }
+
+    /// The scores, or an error saying to run `errors`.
+    public func requireScores() throws -> Scores {
+        guard let scores else { throw ShellError("no reconstruction errors yet: run `errors` first") }
+        return scores
+    }
+
+    /// Rows of the training part (all rows before any `split`).
+    public func trainPartIndices(of data: Dataset) -> [Int] {
+        split?.trainIndices ?? Array(0..<data.rowCount)
+    }
+
+    /// The rows the autoencoder learns from: the normal rows of the training part when labels exist.
+    public func trainingRowIndices(of data: Dataset) -> [Int] {
+        let part = trainPartIndices(of: data)
+        guard let labels = data.labels else { return part }
+        return part.filter { labels[$0] == 0 }
+    }
+
+    /// The row indices of one part of the data.
+    public func rowIndices(of part: ScoredPart, in data: Dataset) throws -> [Int] {
+        switch part {
+        case .all: return Array(0..<data.rowCount)
+        case .train: return trainPartIndices(of: data)
+        case .test:
+            guard let split else { throw ShellError("there is no test part: run `split` first, or use on=all") }
+            return split.testIndices
+        }
+    }
+
+    /// The part `errors` scores when not told: the test part after a split, else all rows.
+    public var defaultScoredPart: ScoredPart { split == nil ? .all : .test }
+
+    /// `data`'s features in the column order the model expects, scaled by the session's scaler.
+    /// Throws when the data lacks a column the model was trained on.
+    public func modelInputs(from data: Dataset, rows: [Int]) throws -> Matrix {
+        var features = data.features.selectingRows(rows)
+        if let expected = modelColumns, expected != data.columnNames {
+            let positions = expected.map { name in data.columnNames.firstIndex(of: name) }
+            let missing = zip(expected, positions).filter { $0.1 == nil }.map(\.0)
+            guard missing.isEmpty else {
+                throw ShellError("the data lacks the model's column\(missing.count == 1 ? "" : "s") \(quotedList(missing)); the model was trained on \(quotedList(expected))")
+            }
+            let order = positions.compactMap { $0 }
+            var reordered = Matrix(rows: features.rows, columns: order.count)
+            for r in 0..<features.rows {
+                for (c, source) in order.enumerated() { reordered[r, c] = features[r, source] }
+            }
+            features = reordered
+        }
+        if let network, features.columns != network.inputSize {
+            throw ShellError("the model takes \(network.inputSize) columns, the data has \(features.columns)")
+        }
+        if let scaler {
+            guard scaler.columnCount == features.columns else {
+                throw ShellError("the scaler was fitted on \(scaler.columnCount) columns, the data has \(features.columns): run `scale` again")
+            }
+            features = scaler.transform(features)
+        }
+        return features
+    }
+
+    /// Refits the scaling method (if one was chosen) on the current training rows.
+    public mutating func refitScaler() throws {
+        guard let method = scalingMethod, let data else { return }
+        let rows = trainingRowIndices(of: data)
+        scaler = try FittedScaler.fit(method, on: data.features.selectingRows(rows))
+    }
+
+    /// Forgets everything derived from the data's scores (after new data, split or model).
+    public mutating func clearScores() {
+        scores = nil
+        evaluation = nil
+    }
+}
+
+/// `"a", "b", "c"` for messages.
+func quotedList(_ names: [String]) -> String {
+    names.map { "\"\($0)\"" }.joined(separator: ", ")
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// A trained model as saved on disk: the network with the scaler, the threshold and the column
+/// names it was trained with, so that new data can be scored exactly as the training data was.
+///
+/// The file is versioned JSON: `{"format": "aesh-model", "version": 1, …}`. Floats are written in
+/// their shortest exact form, so a saved and reopened model gives bit-identical scores.
+public struct ModelFile: Codable, Equatable, Sendable {
+    /// The marker that says a file is an aesh model.
+    public static let formatName = "aesh-model"
+    /// The version this build writes and the newest it reads.
+    public static let currentVersion = 1
+
+    /// Always `formatName`.
+    public var format: String
+    /// The file format version.
+    public var version: Int
+    /// The program that wrote the file, e.g. "aesh 0.1.0".
+    public var createdBy: String
+    /// The feature columns, in the order the network expects them.
+    public var columnNames: [String]
+    /// The name of the label column in the training data, if it had one.
+    public var labelName: String?
+    /// The scaler fitted on the training rows, if the data was scaled.
+    public var scaler: FittedScaler?
+    /// The network.
+    public var network: Autoencoder
+    /// The anomaly threshold, if one was chosen.
+    public var threshold: Double?
+    /// How the threshold was chosen.
+    public var thresholdRule: ThresholdRule?
+    /// Reconstruction errors of the training rows, summarised, for `threshold sigma=`.
+    public var trainingErrorMean: Double?
+    /// Standard deviation of the training rows' errors.
+    public var trainingErrorSD: Double?
+
+    /// A model file for the current version.
+    public init(createdBy: String, columnNames: [String], labelName: String?, scaler: FittedScaler?,
+                network: Autoencoder, threshold: Double?, thresholdRule: ThresholdRule?,
+                trainingErrorMean: Double?, trainingErrorSD: Double?) {
+        self.format = Self.formatName
+        self.version = Self.currentVersion
+        self.createdBy = createdBy
+        self.columnNames = columnNames
+        self.labelName = labelName
+        self.scaler = scaler
+        self.network = network
+        self.threshold = threshold
+        self.thresholdRule = thresholdRule
+        self.trainingErrorMean = trainingErrorMean
+        self.trainingErrorSD = trainingErrorSD
+    }
+
+    /// The file's bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    /// Writes the model to `path` whole or not at all.
+    public func write(to path: String) throws {
+        try AtomicFile.write(encoded(), to: path)
+    }
+
+    /// Reads and checks a model file; every way it can be wrong is a `ModelFileError` naming the path.
+    public static func read(path: String) throws -> ModelFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ModelFileError(path: path, message: describeReadFailure(path: path))
+        }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes and checks model file bytes; `path` names them in errors.
+    public static func decode(_ data: Data, path: String) throws -> ModelFile {
+        struct Header: Decodable { var format: String?; var version: Int? }
+        guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == formatName else {
+            throw ModelFileError(path: path, message: "not an aesh model file (it may be truncated or written by another program)")
+        }
+        guard let version = header.version else {
+            throw ModelFileError(path: path, message: "the model file has no version")
+        }
+        guard version <= currentVersion, version >= 1 else {
+            throw ModelFileError(path: path, message: "model file version \(version) is not one this aesh reads (it reads version \(currentVersion))")
+        }
+        let model: ModelFile
+        do {
+            model = try JSONDecoder().decode(ModelFile.self, from: data)
+        } catch {
+            throw ModelFileError(path: path, message: "the model file is damaged: \(describe(decodingError: error))")
+        }
+        try model.validate(path: path)
+        return model
+    }
+
+    private func validate(path: String) throws {
+        do {
+            try network.validate()
+        } catch {
+            throw ModelFileError(path: path, message: "the network is inconsistent: \(error)")
+        }
+        guard columnNames.count == network.inputSize else {
+            throw ModelFileError(path: path, message: "the model names \(columnNames.count) columns but its network takes \(network.inputSize)")
+        }
+        if let scaler {
+            do { try scaler.validate(columnCount: network.inputSize) } catch {
+                throw ModelFileError(path: path, message: "\(error)")
+            }
+        }
+        if let threshold, !threshold.isFinite {
+            throw ModelFileError(path: path, message: "the threshold is not a finite number")
+        }
+    }
+
+    private static func describe(decodingError error: Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, _): return "missing field \"\(key.stringValue)\""
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "bad field \"\(path)\""
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// A model file could not be read or is not a valid model.
+public struct ModelFileError: Error, CustomStringConvertible, Equatable {
+    /// The file.
+    public let path: String
+    /// What is wrong with it.
+    public let message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Why a file at `path` could not be read: missing, a directory, or not permitted.
+public func describeReadFailure(path: String) -> String {
+    var isDirectory: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+    if isDirectory.boolValue { return "is a directory, not a file" }
+    if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+    return "cannot be read"
+}

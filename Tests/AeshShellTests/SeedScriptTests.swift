@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import AeshShell
+@testable import AutoencoderKit
+
+/// The seed experiment replayed in-process from scripts/seed.aesh.
+@Suite struct SeedScriptTests {
+    static func replaySeed() throws -> ShellHarness {
+        let harness = try ShellHarness()
+        let lines = try Shell.readScript(path: ShellHarness.repositoryRoot + "/scripts/seed.aesh")
+        let failures = harness.shell.runScript(lines, file: "seed.aesh", options: ScriptRunOptions(echo: true))
+        #expect(failures == 0, "seed.aesh failed: \(harness.console.errors)")
+        return harness
+    }
+
+    @Test func seedScriptDetectsTheAnomalies() throws {
+        let harness = try Self.replaySeed()
+        let session = harness.shell.session
+        let scores = try #require(session.scores)
+        #expect(scores.errors.count == 2_200)
+        #expect(scores.labels?.filter { $0 == 1 }.count == 200)
+        let evaluation = try #require(session.evaluation)
+        #expect(evaluation.accuracy >= 0.98)
+        #expect(try #require(evaluation.rocAUC) >= 0.99)
+        #expect(harness.console.output.contains("In [5]: train epochs=20"))
+        #expect(harness.console.output.contains("ROC AUC"))
+        let export = try #require(harness.read("out/seed-scores.csv"))
+        let lines = export.split(separator: "\n")
+        #expect(lines.first == "row,error,predicted,label")
+        #expect(lines.count == 2_201)
+        #expect(FileManager.default.fileExists(atPath: harness.folder + "/out/seed.aemodel"))
+    }
+
+    @Test func twoReplaysGiveByteIdenticalExports() throws {
+        let first = try Self.replaySeed()
+        let second = try Self.replaySeed()
+        let a = try #require(first.read("out/seed-scores.csv"))
+        let b = try #require(second.read("out/seed-scores.csv"))
+        #expect(a == b)
+        #expect(first.read("out/seed.aemodel") == second.read("out/seed.aemodel"))
+    }
+
+    @Test func savedModelScoresNewDataTheSameWay() throws {
+        let trained = try Self.replaySeed()
+        let modelPath = trained.folder + "/out/seed.aemodel"
+        // Write the first rows of the generated data as a CSV with the columns in another order.
+        let data = try #require(trained.shell.session.data)
+        var csv = "label," + data.columnNames.reversed().joined(separator: ",") + "\n"
+        for r in 0..<50 {
+            let row = data.features.row(r).reversed().map { "\($0)" }.joined(separator: ",")
+            csv += "\(data.labels?[r] ?? 0),\(row)\n"
+        }
+        for r in 10_000..<10_010 {
+            let row = data.features.row(r).reversed().map { "\($0)" }.joined(separator: ",")
+            csv += "\(data.labels?[r] ?? 0),\(row)\n"
+        }
+        let scorer = try ShellHarness()
+        try scorer.write("new.csv", csv)
+        let failures = scorer.run("""
+        open \(modelPath)
+        load new.csv label=label
+        errors on=all
+        export out/new-scores.csv
+        """)
+        #expect(failures == 0, "\(scorer.console.errors)")
+        let scores = try #require(scorer.shell.session.scores)
+        #expect(scores.errors.count == 60)
+        // The same rows scored in the training session give the same errors.
+        let network = try #require(trained.shell.session.network)
+        let scaler = try #require(trained.shell.session.scaler)
+        let expected = ReconstructionErrors.compute(model: network, data: scaler.transform(data.features.selectingRows(Array(0..<50) + Array(10_000..<10_010)))).perRow
+        #expect(scores.errors == expected)
+        let exported = try #require(scorer.read("out/new-scores.csv"))
+        let rows = exported.split(separator: "\n")
+        #expect(rows.count == 61)
+        // The anomalies (last ten rows) are flagged by the saved threshold.
+        #expect(rows.suffix(10).allSatisfy { $0.hasSuffix(",1,1") })
+    }
+}
