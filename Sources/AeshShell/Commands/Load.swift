@@ -35,7 +35,7 @@ extension CommandSpec {
             }
         }
         options.dropMissing = try arguments.choice("missing", default: "error", from: ["error", "drop"]) == "drop"
-        let table = try TableReader.read(path: path, options: options)
+        let table = try TableReader.read(path: context.shell.resolve(path), options: options)
         try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
         let data = table.dataset
         var summary = "loaded \(Format.count(data.rowCount)) rows × \(data.columnCount) columns from \(path)"

@@ -13,7 +13,8 @@ public enum ScriptLines {
     public static func split(_ text: String) -> [ScriptLine] {
         var result: [ScriptLine] = []
         var pending = "", start = 0
-        let physical = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so both endings are named.
+        let physical = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (index, raw) in physical.enumerated() {
             var line = String(raw)
             if line.hasSuffix("\r") { line.removeLast() }

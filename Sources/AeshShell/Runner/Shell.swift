@@ -15,14 +15,15 @@ public final class Shell {
     var runningScripts: [String] = []
     /// How deeply `run` may nest.
     public static let maximumRunDepth = 16
-    /// Relative paths in commands are taken from here (the working directory unless set).
-    public var baseDirectory: String = FileManager.default.currentDirectoryPath
+    /// Relative paths in commands are taken from here; nil means the working directory (and paths
+    /// are then used, and shown in messages, exactly as typed).
+    public var baseDirectory: String?
 
-    /// `path` made absolute against `baseDirectory` (absolute paths and `~/` are kept as they are).
+    /// `path` resolved against `baseDirectory` (absolute paths and `~/` are kept as they are).
     public func resolve(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
         if path == "~" || path.hasPrefix("~/") { return NSString(string: path).expandingTildeInPath }
-        return baseDirectory.hasSuffix("/") ? baseDirectory + path : baseDirectory + "/" + path
+        guard let base = baseDirectory, !path.hasPrefix("/") else { return path }
+        return base.hasSuffix("/") ? base + path : base + "/" + path
     }
 
     /// A shell with the standard commands.
