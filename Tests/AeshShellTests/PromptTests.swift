@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import AeshShell
+
+/// The interactive prompt driven through a pseudo-terminal: typing, history, completion, Ctrl-C, Ctrl-D.
+@Suite(.serialized) struct PromptTests {
+    func startPrompt() throws -> PseudoTerminal {
+        let aesh = try #require(PseudoTerminal.productPath("aesh"), "the aesh executable is built next to the tests")
+        let terminal = try PseudoTerminal(executable: aesh, columns: 100, rows: 30)
+        _ = try terminal.waitFor("aesh> ", timeout: 20)
+        return terminal
+    }
+
+    @Test func typedCommandRunsAndHistoryRecallsIt() throws {
+        let terminal = try startPrompt()
+        try terminal.send("generate normal=100 anomalies=10 features=3 seed=1\r")
+        _ = try terminal.waitFor("generated 110 rows", timeout: 10)
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("describe\r")
+        _ = try terminal.waitFor("x2", timeout: 10)
+        _ = try terminal.waitFor("aesh> ")
+        // Up twice recalls the generate line; running it again regenerates.
+        try terminal.send("\u{1b}[A\u{1b}[A")
+        _ = try terminal.waitFor("generate normal=100 anomalies=10 features=3 seed=1")
+        try terminal.send("\r")
+        _ = try terminal.waitFor("generated 110 rows", timeout: 10)
+        try terminal.send("quit\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+        let history = try String(contentsOfFile: terminal.stateHome + "/aesh/history", encoding: .utf8)
+        #expect(history.contains("generate normal=100 anomalies=10 features=3 seed=1\ndescribe\n"))
+    }
+
+    @Test func tabCompletesCommandsAndKeys() throws {
+        let terminal = try startPrompt()
+        try terminal.send("gen\t")
+        _ = try terminal.waitFor("generate ")
+        try terminal.send("feat\t")
+        _ = try terminal.waitFor("features=")
+        try terminal.send("2 seed=3\r")
+        _ = try terminal.waitFor("generated 11,000 rows × 2 columns", timeout: 10)
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("\u{04}")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+    }
+
+    @Test func ctrlCClearsTheLineAndCtrlDLeaves() throws {
+        let terminal = try startPrompt()
+        try terminal.send("traim epochs=")
+        _ = try terminal.waitFor("traim epochs=")
+        try terminal.send("\u{03}")
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("help quit\r")
+        let output = try terminal.waitFor("leave aesh", timeout: 10)
+        #expect(!output.contains("unknown command"))
+        try terminal.send("\u{04}")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+    }
+
+    @Test func ctrlCStopsTrainingAndKeepsTheBestWeights() throws {
+        let terminal = try startPrompt()
+        try terminal.send("generate normal=20000 anomalies=100 features=8 seed=1\r")
+        _ = try terminal.waitFor("generated", timeout: 10)
+        try terminal.send("train epochs=1000 batch=16\r")
+        _ = try terminal.waitFor("2/1000  loss", timeout: 60)
+        try terminal.send("\u{03}")
+        let output = try terminal.waitFor("kept the best weights so far", timeout: 10)
+        #expect(output.contains("interrupted during epoch"))
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("show\r")
+        _ = try terminal.waitFor("network:   trained", timeout: 10)
+        try terminal.send("quit\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+    }
+}
