@@ -8,9 +8,9 @@ struct AeshCommand: ParsableCommand {
         commandName: "aesh",
         abstract: "The autoencoder shell: anomaly detection with dense autoencoders, one command at a time.",
         discussion: """
-        With no script, opens a prompt (or reads commands from standard input when it is not a
-        terminal). With scripts, replays each one like notebook cells, echoing every command with
-        its output and time; the first failing command stops the run with FILE:LINE and exit
+        With no script, opens a prompt (or reads commands from standard input when it is not a \
+        terminal). With scripts, replays each one like notebook cells, echoing every command with \
+        its output and time; the first failing command stops the run with FILE:LINE and exit \
         status 1. Type `help` at the prompt for the commands.
         """,
         version: "aesh \(aeshVersion)")
@@ -18,7 +18,7 @@ struct AeshCommand: ParsableCommand {
     @Argument(help: "Scripts (.aesh) to replay, in order.")
     var scripts: [String] = []
 
-    @Option(name: .customShort("c"), help: "Run these commands (separated by ;) and exit.")
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ;) and exit.", valueName: "commands"))
     var commands: String?
 
     @Flag(name: .long, help: "Report a failing command and go on; the exit status is still 1.")
