@@ -24,6 +24,7 @@ public enum Trainer {
 
         var order = trainingRows
         var history: [EpochReport] = []
+        history.reserveCapacity(min(options.epochs, 100_000))
         var stop = TrainingStop.completed
         var bestLoss = Double.infinity, bestEpoch: Int?, epochsWithoutImprovement = 0
         let batches = (order.count + capacity - 1) / capacity
