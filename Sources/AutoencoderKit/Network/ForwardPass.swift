@@ -122,6 +122,14 @@ extension Autoencoder {
     /// chunk's first row, its row count and the pass holding its activations.
     func forEachChunk(of data: Matrix, through lastLayer: Int, _ body: (_ firstRow: Int, _ rows: Int, _ pass: ForwardPass) -> Void) {
         precondition(data.columns == inputSize, "data has \(data.columns) columns, the model expects \(inputSize)")
+        // The kernels trust these shapes with raw pointers: a model that was never validated
+        // must stop here rather than read past its buffers.
+        precondition(layers.indices.allSatisfy { l in
+            layers[l].inputs > 0 && layers[l].outputs > 0
+                && layers[l].weights.count == layers[l].inputs * layers[l].outputs
+                && layers[l].bias.count == layers[l].outputs
+                && (l == 0 || layers[l - 1].outputs == layers[l].inputs)
+        } && layers.last?.outputs == inputSize, "the model's layer sizes do not chain; call validate() first")
         guard data.rows > 0, !layers.isEmpty else { return }
         let pass = ForwardPass(model: self, capacity: min(data.rows, Self.inferenceChunkRows))
         data.values.withUnsafeBufferPointer { values in
