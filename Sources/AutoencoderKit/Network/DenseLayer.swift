@@ -25,8 +25,8 @@ public struct DenseLayer: Codable, Equatable, Sendable {
 /// side by side.
 ///
 /// Activations are stored feature-major: a batch `x` of `rows` rows and `inputs` features is
-/// `inputs × stride` with `x[i * stride + r]` feature `i` of row `r` (`stride` is the batch
-/// capacity, `rows ≤ stride`). That puts a batch's values of one feature side by side, so the
+/// `inputs × stride` with `x[i * stride + r]` feature `i` of row `r` (`stride` is at least the
+/// batch capacity, `rows ≤ capacity`). That puts a batch's values of one feature side by side, so the
 /// small-layer loops vectorise over rows, and sgemm takes the same layout through its transposes.
 ///
 /// Two implementations of each product: OpenBLAS's sgemm, which wins on big layers, and plain
@@ -37,7 +37,7 @@ struct DenseKernel {
     let inputs: Int
     let outputs: Int
     let activation: Activation
-    /// Distance between consecutive features of a batch (the batch capacity).
+    /// Distance between consecutive features of a batch.
     let stride: Int
     let usesBLAS: Bool
 
@@ -49,11 +49,11 @@ struct DenseKernel {
     /// 64 → 32 at batch 32: 11 against 25 ms).
     static let defaultBLASThreshold = 4_096
 
-    init(inputs: Int, outputs: Int, activation: Activation, capacity: Int, blasThreshold: Int) {
+    init(inputs: Int, outputs: Int, activation: Activation, capacity: Int, stride: Int, blasThreshold: Int) {
         self.inputs = inputs
         self.outputs = outputs
         self.activation = activation
-        stride = capacity
+        self.stride = stride
         let work = capacity.multipliedReportingOverflow(by: inputs).partialValue
             .multipliedReportingOverflow(by: outputs)
         usesBLAS = inputs > 0 && outputs > 0 && capacity > 0

@@ -1,12 +1,16 @@
 /// A batch flowing through the network: `activation(0)` is the input batch and `activation(l + 1)`
-/// the output of layer `l`, each `width × capacity` feature-major (see `DenseKernel`), allocated once.
+/// the output of layer `l`, each `width × stride` feature-major (see `DenseKernel`), allocated once.
 ///
 /// The trainer keeps the activations for the backward pass; inference reuses the same buffers
 /// chunk after chunk.
 final class ForwardPass {
     let layout: ParameterLayout
-    /// Rows the buffers hold, and the distance between consecutive features of a batch.
+    /// Rows the buffers hold.
     let capacity: Int
+    /// Distance between consecutive features of a batch: the capacity padded so that it is an odd
+    /// multiple of 8 floats. A power-of-two distance (512 rows = 2 KiB) would put every feature of
+    /// a row in the same few cache sets, and the transposing copies in and out would thrash.
+    let stride: Int
     let kernels: [DenseKernel]
     /// The flat weights and biases the kernels read (see `ParameterLayout`).
     var parameters: FloatBuffer
@@ -17,17 +21,20 @@ final class ForwardPass {
     init(model: Autoencoder, capacity: Int, blasThreshold: Int = DenseKernel.defaultBLASThreshold) {
         let capacity = max(capacity, 1)
         self.capacity = capacity
+        let rounded = (capacity + 7) / 8 * 8
+        let stride = rounded % 16 == 0 ? rounded + 8 : rounded
+        self.stride = stride
         layout = ParameterLayout(model)
         kernels = layout.layers.map {
             DenseKernel(inputs: $0.inputs, outputs: $0.outputs, activation: $0.activation,
-                        capacity: capacity, blasThreshold: blasThreshold)
+                        capacity: capacity, stride: stride, blasThreshold: blasThreshold)
         }
         parameters = FloatBuffer(count: layout.count)
         layout.pack(model, into: parameters.pointer)
         let widths = [layout.layers.first?.inputs ?? 0] + layout.layers.map(\.outputs)
         var running = 0
         offsets = widths.map { width in
-            defer { running += width * capacity }
+            defer { running += width * stride }
             return running
         }
         activations = FloatBuffer(count: running)
@@ -41,19 +48,36 @@ final class ForwardPass {
 
     /// Copies `count` rows of row-major `data`, the rows named by `indices`, into the input batch.
     func loadRows(from data: UnsafePointer<Float>, indices: UnsafePointer<Int>, count: Int) {
-        let width = inputWidth, x = activation(0)
-        for k in 0..<count {
-            let row = data + indices[k] * width
-            for i in 0..<width { x[i * capacity + k] = row[i] }
-        }
+        let width = inputWidth
+        transposeRows(count: count) { data + indices[$0] * width }
     }
 
     /// Copies `count` consecutive rows of row-major `data`, from `firstRow`, into the input batch.
     func loadRows(from data: UnsafePointer<Float>, firstRow: Int, count: Int) {
+        let width = inputWidth
+        transposeRows(count: count) { data + (firstRow + $0) * width }
+    }
+
+    /// Writes row `k` (found by `row(k)`) to column `k` of the feature-major input batch, eight
+    /// rows at a time: eight row streams read side by side keep several cache misses in flight
+    /// when the rows are scattered, and each feature gets one vector store instead of eight.
+    @inline(__always)
+    private func transposeRows(count: Int, _ row: (Int) -> UnsafePointer<Float>) {
         let width = inputWidth, x = activation(0)
-        for k in 0..<count {
-            let row = data + (firstRow + k) * width
-            for i in 0..<width { x[i * capacity + k] = row[i] }
+        var k = 0
+        while k + 8 <= count {
+            let r0 = row(k), r1 = row(k + 1), r2 = row(k + 2), r3 = row(k + 3)
+            let r4 = row(k + 4), r5 = row(k + 5), r6 = row(k + 6), r7 = row(k + 7)
+            for i in 0..<width {
+                let lanes = SIMD8(r0[i], r1[i], r2[i], r3[i], r4[i], r5[i], r6[i], r7[i])
+                UnsafeMutableRawPointer(x + i * stride + k).storeBytes(of: lanes, as: SIMD8<Float>.self)
+            }
+            k += 8
+        }
+        while k < count {
+            let source = row(k)
+            for i in 0..<width { x[i * stride + k] = source[i] }
+            k += 1
         }
     }
 
@@ -61,7 +85,7 @@ final class ForwardPass {
     func copyRows(ofActivation index: Int, rows: Int, into target: UnsafeMutablePointer<Float>) {
         let width = index == 0 ? inputWidth : layout.layers[index - 1].outputs, a = activation(index)
         for r in 0..<rows {
-            for j in 0..<width { target[r * width + j] = a[j * capacity + r] }
+            for j in 0..<width { target[r * width + j] = a[j * stride + r] }
         }
     }
 
@@ -83,8 +107,8 @@ final class ForwardPass {
         let scale = 2 / Float(max(rows * inputWidth, 1))
         var sum = 0.0
         for i in 0..<inputWidth {
-            sum += BatchMath.squaredDifference(y + i * capacity, x + i * capacity, count: rows,
-                                               gradient: gradient.map { $0 + i * capacity }, scale: scale)
+            sum += BatchMath.squaredDifference(y + i * stride, x + i * stride, count: rows,
+                                               gradient: gradient.map { $0 + i * stride }, scale: scale)
         }
         return sum
     }
@@ -98,6 +122,14 @@ extension Autoencoder {
     /// chunk's first row, its row count and the pass holding its activations.
     func forEachChunk(of data: Matrix, through lastLayer: Int, _ body: (_ firstRow: Int, _ rows: Int, _ pass: ForwardPass) -> Void) {
         precondition(data.columns == inputSize, "data has \(data.columns) columns, the model expects \(inputSize)")
+        // The kernels trust these shapes with raw pointers: a model that was never validated
+        // must stop here rather than read past its buffers.
+        precondition(layers.indices.allSatisfy { l in
+            layers[l].inputs > 0 && layers[l].outputs > 0
+                && layers[l].weights.count == layers[l].inputs * layers[l].outputs
+                && layers[l].bias.count == layers[l].outputs
+                && (l == 0 || layers[l - 1].outputs == layers[l].inputs)
+        } && layers.last?.outputs == inputSize, "the model's layer sizes do not chain; call validate() first")
         guard data.rows > 0, !layers.isEmpty else { return }
         let pass = ForwardPass(model: self, capacity: min(data.rows, Self.inferenceChunkRows))
         data.values.withUnsafeBufferPointer { values in

@@ -2,7 +2,7 @@
 public enum Trainer {
     /// Adam on MSE. shouldStop is polled at least once per batch (Ctrl-C); onEpoch after each epoch;
     /// onBatch(done, total) for a progress bar: batches done in the current epoch and batches per
-    /// epoch, called about a hundred times an epoch and after its last batch.
+    /// epoch, called at most about a hundred times an epoch, and after its last batch.
     ///
     /// The validation rows are a seeded random subset, held out for the whole run; the training
     /// rows are reshuffled every epoch. The same model, data and options give bit-identical results.
@@ -24,10 +24,11 @@ public enum Trainer {
 
         var order = trainingRows
         var history: [EpochReport] = []
+        history.reserveCapacity(min(options.epochs, 100_000))
         var stop = TrainingStop.completed
         var bestLoss = Double.infinity, bestEpoch: Int?, epochsWithoutImprovement = 0
         let batches = (order.count + capacity - 1) / capacity
-        let progressStride = max(1, batches / 100)
+        let progressStride = max(1, (batches + 99) / 100)
         let valuesPerEpoch = Double(order.count * data.columns)
 
         data.values.withUnsafeBufferPointer { values in

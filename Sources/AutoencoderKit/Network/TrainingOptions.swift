@@ -83,6 +83,15 @@ public struct TrainingResult: Equatable, Sendable {
     public var trainingRows: Int
     /// Rows held out for the validation loss.
     public var validationRows: Int
+
+    /// A result from its parts.
+    public init(model: Autoencoder, history: [EpochReport], stop: TrainingStop, trainingRows: Int, validationRows: Int) {
+        self.model = model
+        self.history = history
+        self.stop = stop
+        self.trainingRows = trainingRows
+        self.validationRows = validationRows
+    }
 }
 
 /// Why training could not start: empty data, a column mismatch, a bad option or model.

@@ -28,8 +28,8 @@ final class TrainingWorkspace {
         best = FloatBuffer(count: count)
         best.copy(from: forward.parameters)
         let widest = forward.layout.layers.map { max($0.inputs, $0.outputs) }.max() ?? 0
-        delta = FloatBuffer(count: forward.capacity * widest)
-        deltaBelow = FloatBuffer(count: forward.capacity * widest)
+        delta = FloatBuffer(count: forward.stride * widest)
+        deltaBelow = FloatBuffer(count: forward.stride * widest)
         optimizer = Adam(learningRate: learningRate)
     }
 

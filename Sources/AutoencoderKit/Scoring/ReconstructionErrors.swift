@@ -18,7 +18,7 @@ public struct ReconstructionErrors: Equatable, Sendable {
                 let x = pass.activation(0), y = pass.activation(model.layers.count)
                 for c in 0..<width {
                     for r in 0..<rows {
-                        let d = Double(y[c * pass.capacity + r]) - Double(x[c * pass.capacity + r])
+                        let d = Double(y[c * pass.stride + r]) - Double(x[c * pass.stride + r])
                         errors[first + r] += d * d
                     }
                 }
