@@ -80,4 +80,14 @@ import Testing
             #expect(cells == [String(k), "\(scores.errors[k])", scores.errors[k] > threshold ? "1" : "0", k < 50 ? "0" : "1"])
         }
     }
+
+    @Test func tutorialScriptRunsToTheEnd() throws {
+        let harness = try ShellHarness()
+        let lines = try Shell.readScript(path: ShellHarness.repositoryRoot + "/scripts/tutorial.aesh")
+        #expect(harness.shell.runScript(lines, file: "tutorial.aesh", options: ScriptRunOptions(echo: true)) == 0,
+                "\(harness.console.errors)")
+        let evaluation = try #require(harness.shell.session.evaluation)
+        #expect(try #require(evaluation.rocAUC) > 0.95)
+        #expect(harness.console.output.contains("Adam"))
+    }
 }
