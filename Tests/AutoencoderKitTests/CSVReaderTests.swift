@@ -147,8 +147,10 @@ private func parseChunked(_ bytes: [UInt8], chunk: Int, _ options: TableReadOpti
             if random.nextIndex(below: 2) == 0 { text += "e\(random.nextIndex(below: 90) - 45)" }
             let bytes = Array(text.utf8)
             let parsed = bytes.withUnsafeBufferPointer { NumberParser.parseWhole($0, from: 0, to: $0.count) }
+            let single = bytes.withUnsafeBufferPointer { NumberParser.parseWholeFloat($0, from: 0, to: $0.count) }
             let expected = strtod(text, nil)
             #expect(parsed?.bitPattern == expected.bitPattern, "\(text)")
+            #expect(single?.bitPattern == Float(expected).bitPattern, "\(text)")
         }
     }
 
