@@ -1,3 +1,6 @@
+/// 10^k for k in 0…8 (a literal array: laid out at compile time, no jump table).
+private let integerTenPowers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+
 /// A decimal number as found in text: `±mantissa × 10^exponent`, and where its text lies.
 struct ScannedDecimal {
     /// Up to 19 significant digits.
@@ -20,9 +23,11 @@ struct ScannedDecimal {
     static func scan(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> ScannedDecimal? {
         var i = start
         var negative = false
-        if i < end, p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") {
-            negative = p[i] == UInt8(ascii: "-")
-            i += 1
+        if i < end {
+            // Without a branch on the sign, which random data would mispredict half the time.
+            let first = p[i]
+            negative = first == UInt8(ascii: "-")
+            i &+= negative || first == UInt8(ascii: "+") ? 1 : 0
         }
         var mantissa: UInt64 = 0
         var exponent = 0
@@ -34,7 +39,7 @@ struct ScannedDecimal {
             while end - i >= 8, mantissa < 100_000_000_000 {
                 let run = digitRun(p, at: i)
                 guard run.count > 0 else { break }
-                mantissa = mantissa &* integerPowerOfTen(run.count) &+ run.value
+                mantissa = mantissa &* integerTenPowers[run.count] &+ run.value
                 if inFraction { exponent -= run.count }
                 sawDigit = true
                 i += run.count
@@ -95,28 +100,15 @@ struct ScannedDecimal {
         // A byte's high bit ends up set when it is not a digit; carries only reach bytes after
         // the first non-digit, which are not used.
         let nonDigits = ((t &+ 0x7676_7676_7676_7676) | t) & 0x8080_8080_8080_8080
-        let count = nonDigits == 0 ? 8 : nonDigits.trailingZeroBitCount >> 3
-        guard count > 0 else { return (0, 0) }
+        let count = nonDigits.trailingZeroBitCount >> 3  // 8 when all are digits
         // The `count` digits become the last ones of an eight-digit number with leading zeros.
-        var v = t << UInt64((8 - count) << 3)
+        // The shift (64 when there are none, which must give 0) is done in two masked halves,
+        // as a single checked shift costs a branch.
+        let shift = UInt64((8 - count) << 3)
+        var v = (t &<< (shift >> 1)) &<< (shift - shift >> 1)
         v = (v &* 10) &+ (v >> 8)  // pairs of digits in every other byte
         let low = (v & 0x0000_00FF_0000_00FF) &* (100 + (1_000_000 << 32))
         let high = ((v >> 16) & 0x0000_00FF_0000_00FF) &* (1 + (10_000 << 32))
         return ((low &+ high) >> 32, count)
-    }
-
-    /// 10^k for k in 1…8, as an integer.
-    @inline(__always)
-    private static func integerPowerOfTen(_ k: Int) -> UInt64 {
-        switch k {
-        case 1: 10
-        case 2: 100
-        case 3: 1_000
-        case 4: 10_000
-        case 5: 100_000
-        case 6: 1_000_000
-        case 7: 10_000_000
-        default: 100_000_000
-        }
     }
 }

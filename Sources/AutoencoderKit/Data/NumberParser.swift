@@ -6,72 +6,27 @@ import Musl
 import Darwin
 #endif
 
+/// 10^k for k in 0…22, all exact in a Double, which is what makes Clinger's fast path exact.
+/// (Literal arrays are laid out at compile time: no lazy-initialisation check, no jump table.)
+private let tenPowers: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
+
+/// 10^k for k in -22…22 (at index k + 22), each the correctly rounded Double.
+private let scales: [Double] = [
+    1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11,
+    1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0,
+    1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
+
 /// Decimal numbers parsed straight from bytes, without a `String` per cell.
 ///
 /// The syntax is strtod's decimal syntax (see `ScannedDecimal.scan`); no spaces, no hex, no
 /// `inf`/`nan`. `double` is always the correctly rounded value, what `strtod` returns; `float` is
 /// always `Float(strtod(text))`. Common inputs take exact fast paths; the rest go to `strtod`.
 enum NumberParser {
-    /// 10^k for k in 0…22, all exact in a Double, which is what makes the fast path exact.
-    /// (A switch rather than a static array: no lazy-initialisation check in the hot loop.)
-    @inline(__always)
-    private static func powerOfTen(_ k: Int) -> Double {
-        switch k {
-        case 0: 1e0
-        case 1: 1e1
-        case 2: 1e2
-        case 3: 1e3
-        case 4: 1e4
-        case 5: 1e5
-        case 6: 1e6
-        case 7: 1e7
-        case 8: 1e8
-        case 9: 1e9
-        case 10: 1e10
-        case 11: 1e11
-        case 12: 1e12
-        case 13: 1e13
-        case 14: 1e14
-        case 15: 1e15
-        case 16: 1e16
-        case 17: 1e17
-        case 18: 1e18
-        case 19: 1e19
-        case 20: 1e20
-        case 21: 1e21
-        default: 1e22
-        }
-    }
-
-    /// 10^-k for k in 1…22, each the correctly rounded Double (so within half a unit).
-    @inline(__always)
-    private static func inversePowerOfTen(_ k: Int) -> Double {
-        switch k {
-        case 1: 1e-1
-        case 2: 1e-2
-        case 3: 1e-3
-        case 4: 1e-4
-        case 5: 1e-5
-        case 6: 1e-6
-        case 7: 1e-7
-        case 8: 1e-8
-        case 9: 1e-9
-        case 10: 1e-10
-        case 11: 1e-11
-        case 12: 1e-12
-        case 13: 1e-13
-        case 14: 1e-14
-        case 15: 1e-15
-        case 16: 1e-16
-        case 17: 1e-17
-        case 18: 1e-18
-        case 19: 1e-19
-        case 20: 1e-20
-        case 21: 1e-21
-        default: 1e-22
-        }
-    }
-
     /// The correctly rounded Double of the scanned number: what strtod gives for its text.
     static func double(_ number: ScannedDecimal, in p: UnsafeBufferPointer<UInt8>) -> Double {
         if number.mantissa == 0 && !number.inexact { return number.negative ? -0.0 : 0.0 }
@@ -86,20 +41,19 @@ enum NumberParser {
     static func float(_ number: ScannedDecimal, in p: UnsafeBufferPointer<UInt8>) -> Float {
         let (mantissa, exponent) = (number.mantissa, number.exponent)
         if !number.inexact, exponent >= -22, exponent <= 22 {
-            if mantissa <= 1 << 53 {
-                // Clinger's fast path: exact operands, one rounding, so this is strtod's Double.
-                let m = Double(mantissa)
-                let value = Float(exponent >= 0 ? m * powerOfTen(exponent) : m / powerOfTen(-exponent))
-                return number.negative ? -value : value
-            }
-            // Long mantissas: a Double within a few units of the exact value rounds to the same
-            // Float as strtod's Double unless it lies near the middle between two Floats.
-            let scale = exponent >= 0 ? powerOfTen(exponent) : inversePowerOfTen(-exponent)
-            if let value = floatUnlessNearHalfway(Double(mantissa) * scale) {
-                return number.negative ? -value : value
+            // A Double within a few units of the exact value rounds to the same Float as
+            // strtod's Double unless it lies near the middle between two Floats.
+            if let value = floatUnlessNearHalfway(Double(mantissa) * scales[exponent + 22]) {
+                return withSign(value, negative: number.negative)
             }
         }
         return Float(double(number, in: p))
+    }
+
+    /// `value` (not negative) with the sign bit set when `negative`, without a branch.
+    @inline(__always)
+    private static func withSign(_ value: Float, negative: Bool) -> Float {
+        Float(bitPattern: value.bitPattern | UInt32(negative ? 1 : 0) << 31)
     }
 
     /// `Float(approximate)`, or nil when a few units of error could change it: near the middle
@@ -120,7 +74,7 @@ enum NumberParser {
         // Clinger's fast path: both operands exact, so the one rounding is the correct one.
         if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             let m = Double(mantissa)
-            return exponent >= 0 ? m * powerOfTen(exponent) : m / powerOfTen(-exponent)
+            return exponent >= 0 ? m * tenPowers[exponent] : m / tenPowers[-exponent]
         }
         #if arch(x86_64) && !os(Windows)
         // Up to 19 digits: one exact-operand Float80 operation rounds to 64 bits; rounding that to
@@ -141,7 +95,7 @@ enum NumberParser {
     /// 10^k for k in 0…27, all exact in Float80 (5^27 < 2^64).
     @inline(__always)
     private static func float80PowerOfTen(_ k: Int) -> Float80 {
-        k <= 22 ? Float80(powerOfTen(k)) : Float80(powerOfTen(k - 22)) * 1e22
+        k <= 22 ? Float80(tenPowers[k]) : Float80(tenPowers[k - 22]) * 1e22
     }
     #endif
 
