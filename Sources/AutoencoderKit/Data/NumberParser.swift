@@ -115,7 +115,8 @@ enum NumberParser {
                 }
             }
             buffer[k] = 0
-            return strtod(buffer.baseAddress!, nil)
+            guard let text = buffer.baseAddress else { return .nan }
+            return strtod(text, nil)
         }
     }
 
