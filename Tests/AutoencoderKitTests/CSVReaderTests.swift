@@ -147,8 +147,28 @@ private func parseChunked(_ bytes: [UInt8], chunk: Int, _ options: TableReadOpti
             if random.nextIndex(below: 2) == 0 { text += "e\(random.nextIndex(below: 90) - 45)" }
             let bytes = Array(text.utf8)
             let parsed = bytes.withUnsafeBufferPointer { NumberParser.parseWhole($0, from: 0, to: $0.count) }
+            let single = bytes.withUnsafeBufferPointer { NumberParser.parseWholeFloat($0, from: 0, to: $0.count) }
             let expected = strtod(text, nil)
             #expect(parsed?.bitPattern == expected.bitPattern, "\(text)")
+            #expect(single?.bitPattern == Float(expected).bitPattern, "\(text)")
+        }
+    }
+
+    @Test func floatsNearHalfwayBetweenFloatsRoundAsStrtod() {
+        // Decimals within a few Double units of the midpoint between two Floats: where a fast
+        // approximate conversion would round the wrong way if it did not check.
+        var random = SeededGenerator(seed: 17)
+        for _ in 0..<20_000 {
+            let bits = UInt32(truncatingIfNeeded: random.next()) & 0x7F7F_FFFF | 0x0080_0000
+            let low = Float(bitPattern: bits)
+            guard low.isFinite, low.nextUp.isFinite else { continue }
+            var middle = Double(low) + (Double(low.nextUp) - Double(low)) / 2
+            for _ in 0..<random.nextIndex(below: 4) { middle = middle.nextUp }
+            for _ in 0..<random.nextIndex(below: 4) { middle = middle.nextDown }
+            let text = String(format: "%.\(15 + random.nextIndex(below: 5))e", middle)
+            let bytes = Array(text.utf8)
+            let parsed = bytes.withUnsafeBufferPointer { NumberParser.parseWholeFloat($0, from: 0, to: $0.count) }
+            #expect(parsed?.bitPattern == Float(strtod(text, nil)).bitPattern, "\(text)")
         }
     }
 

@@ -106,9 +106,18 @@ private func failure(_ bytes: [UInt8], _ options: TableReadOptions = .init()) ->
         #expect(failure(npy("<c8", shape: [1], data: [UInt8](repeating: 0, count: 8)))?.message.contains("not supported") == true)
         #expect(failure(npy("<f4", shape: [1, 1, 1], data: [0, 0, 0, 0]))?.message.contains("3 dimensions") == true)
         #expect(failure(npy("<f4", shape: [0, 2], data: []))?.message.contains("no data rows") == true)
+        #expect(failure(npy("<f4", shape: [3, 0], data: []))?.message.contains("no columns") == true)
         #expect(failure(npy("<f4", shape: [Int.max, 2], data: []))?.message.contains("truncated") == true)
         // Every prefix of a valid file, and single-byte damage anywhere, gives an error, never a trap.
         for length in 0..<good.count { #expect(failure(Array(good.prefix(length))) != nil) }
+        let headerEnd = good.count - 16
+        for position in 8..<headerEnd {
+            for replacement in Array("09(),' L[".utf8) {
+                var damaged = good
+                damaged[position] = replacement
+                _ = failure(damaged)
+            }
+        }
         var random = SeededGenerator(seed: 9)
         for _ in 0..<2_000 {
             var damaged = good

@@ -1,6 +1,7 @@
-let asciiLF = UInt8(ascii: "\n")
-let asciiCR = UInt8(ascii: "\r")
-let asciiQuote = UInt8(ascii: "\"")
+// Computed rather than stored: a global `let` would cost a lazy-initialisation check per use.
+var asciiLF: UInt8 { 0x0A }
+var asciiCR: UInt8 { 0x0D }
+var asciiQuote: UInt8 { 0x22 }
 
 /// How a field ended.
 enum FieldEnd {

@@ -136,8 +136,9 @@ struct CSVParser {
     @inline(__always)
     private func fastCell(_ p: UnsafeBufferPointer<UInt8>, from pos: Int,
                           isFinal: Bool) -> (value: Float, next: Int, ending: FieldEnd)? {
-        guard let (number, end) = NumberParser.parsePrefix(p, from: pos, to: p.count) else { return nil }
-        let value = Float(number)
+        guard let number = ScannedDecimal.scan(p, from: pos, to: p.count) else { return nil }
+        let value = NumberParser.float(number, in: p)
+        let end = number.end
         guard value.isFinite else { return nil }
         guard end < p.count else { return isFinal ? (value, end, .endOfInput) : nil }
         let next = p[end]
@@ -171,13 +172,13 @@ struct CSVParser {
             rowMissing.append(feature)
             return
         }
-        if !field.hasEscapedQuotes, let number = NumberParser.parseWhole(p, from: start, to: end) {
-            let value = Float(number)
+        if !field.hasEscapedQuotes, let value = NumberParser.parseWholeFloat(p, from: start, to: end) {
             if value.isFinite {
                 values.append(value)
                 return
             }
-            let reason = number.isFinite ? "is outside the 32-bit float range" : "is not a finite number"
+            let double = NumberParser.parseWhole(p, from: start, to: end) ?? .infinity
+            let reason = double.isFinite ? "is outside the 32-bit float range" : "is not a finite number"
             throw DataFileError(path: source, line: cellLine, column: name, message: "\(cellText(p, field)) \(reason)")
         }
         if NumberParser.isInfinity(p, from: start, to: end) {

@@ -92,6 +92,7 @@ enum NpyReader {
             throw fail("the .npy file has \(available - byteCount) bytes after the data; it is not a plain array")
         }
         guard rows > 0 else { throw fail("no data rows (the array is empty)") }
+        guard columns > 0 else { throw fail("no columns (the array's shape is (\(rows), 0))") }
         let names = (0..<columns).map { "x\($0)" }
         let labelIndex = try options.labelColumn.map { try ColumnLookup.index(of: $0, in: names, source: source) }
         let featureCount = columns - (labelIndex == nil ? 0 : 1)

@@ -6,111 +6,81 @@ import Musl
 import Darwin
 #endif
 
+/// 10^k for k in 0…22, all exact in a Double, which is what makes Clinger's fast path exact.
+/// (Literal arrays are laid out at compile time: no lazy-initialisation check, no jump table.)
+private let tenPowers: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
+
+/// 10^k for k in -22…22 (at index k + 22), each the correctly rounded Double.
+private let scales: [Double] = [
+    1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16, 1e-15, 1e-14, 1e-13, 1e-12, 1e-11,
+    1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0,
+    1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
+
 /// Decimal numbers parsed straight from bytes, without a `String` per cell.
 ///
-/// The accepted syntax is strtod's decimal syntax, `[+-]digits[.digits][e[+-]digits]` (digits on
-/// at least one side of the point); no spaces, no hex, no `inf`/`nan`. The value is always the
-/// correctly rounded `Double`, i.e. what `strtod` returns, so `Float(value)` equals
-/// `Float(strtod(text))`. Common inputs take an exact fast path; the rest go to `strtod`.
+/// The syntax is strtod's decimal syntax (see `ScannedDecimal.scan`); no spaces, no hex, no
+/// `inf`/`nan`. `double` is always the correctly rounded value, what `strtod` returns; `float` is
+/// always `Float(strtod(text))`. Common inputs take exact fast paths; the rest go to `strtod`.
 enum NumberParser {
-    /// 10^0 … 10^22: every one is exact in a Double, which is what makes the fast path exact.
-    private static let powersOfTen: [Double] = (0...22).map { k in
-        var value = 1.0
-        for _ in 0..<k { value *= 10 }
-        return value
+    /// The correctly rounded Double of the scanned number: what strtod gives for its text.
+    static func double(_ number: ScannedDecimal, in p: UnsafeBufferPointer<UInt8>) -> Double {
+        if number.mantissa == 0 && !number.inexact { return number.negative ? -0.0 : 0.0 }
+        if !number.inexact, let value = exactValue(mantissa: number.mantissa, exponent: number.exponent) {
+            return number.negative ? -value : value
+        }
+        return strtodValue(p, from: number.start, to: number.end)
     }
 
-    /// Parses the longest number that starts at `start` and ends before `end`.
-    ///
-    /// Returns the value and the index just past the number, or `nil` when no number starts there.
-    /// An exponent marker without digits (`1e`, `1e+`) is not part of the number, as in strtod.
+    /// `Float(strtod(text))` for the scanned number, mostly without computing the exact Double.
     @inline(__always)
-    static func parsePrefix(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (value: Double, end: Int)? {
-        var i = start
-        var negative = false
-        if i < end, p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") {
-            negative = p[i] == UInt8(ascii: "-")
-            i += 1
-        }
-        var mantissa: UInt64 = 0
-        var significantDigits = 0
-        var exponent = 0
-        var sawDigit = false
-        var inexact = false  // a nonzero digit did not fit in the 19-digit mantissa
-        while i < end {
-            let digit = p[i] &- UInt8(ascii: "0")
-            guard digit < 10 else { break }
-            sawDigit = true
-            if significantDigits < 19 {
-                if mantissa != 0 || digit != 0 {
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
-                    significantDigits += 1
-                }
-            } else {
-                exponent += 1
-                if digit != 0 { inexact = true }
-            }
-            i += 1
-        }
-        if i < end, p[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < end {
-                let digit = p[i] &- UInt8(ascii: "0")
-                guard digit < 10 else { break }
-                sawDigit = true
-                if significantDigits < 19 {
-                    if mantissa != 0 || digit != 0 {
-                        mantissa = mantissa &* 10 &+ UInt64(digit)
-                        significantDigits += 1
-                    }
-                    exponent -= 1
-                } else if digit != 0 {
-                    inexact = true
-                }
-                i += 1
+    static func float(_ number: ScannedDecimal, in p: UnsafeBufferPointer<UInt8>) -> Float {
+        let (mantissa, exponent) = (number.mantissa, number.exponent)
+        if !number.inexact, exponent >= -22, exponent <= 22 {
+            // A Double within a few units of the exact value rounds to the same Float as
+            // strtod's Double unless it lies near the middle between two Floats.
+            if let value = floatUnlessNearHalfway(Double(mantissa) * scales[exponent + 22]) {
+                return withSign(value, negative: number.negative)
             }
         }
-        guard sawDigit else { return nil }
-        if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
-            var j = i + 1
-            var exponentNegative = false
-            if j < end, p[j] == UInt8(ascii: "-") || p[j] == UInt8(ascii: "+") {
-                exponentNegative = p[j] == UInt8(ascii: "-")
-                j += 1
-            }
-            if j < end, p[j] &- UInt8(ascii: "0") < 10 {
-                var written = 0
-                while j < end {
-                    let digit = p[j] &- UInt8(ascii: "0")
-                    guard digit < 10 else { break }
-                    // Capped: anything past 10^6 is 0 or infinity anyway, and the cap keeps Int safe.
-                    written = min(written * 10 + Int(digit), 1_000_000)
-                    j += 1
-                }
-                exponent += exponentNegative ? -written : written
-                i = j
-            }
-        }
-        if mantissa == 0 && !inexact { return (negative ? -0.0 : 0.0, i) }
-        if !inexact, let value = exactValue(mantissa: mantissa, exponent: exponent) {
-            return (negative ? -value : value, i)
-        }
-        return (strtodValue(p, from: start, to: i), i)
+        return Float(double(number, in: p))
+    }
+
+    /// `value` (not negative) with the sign bit set when `negative`, without a branch.
+    @inline(__always)
+    private static func withSign(_ value: Float, negative: Bool) -> Float {
+        Float(bitPattern: value.bitPattern | UInt32(negative ? 1 : 0) << 31)
+    }
+
+    /// `Float(approximate)`, or nil when a few units of error could change it: near the middle
+    /// between two Floats, or outside the range of normal Floats.
+    @inline(__always)
+    private static func floatUnlessNearHalfway(_ approximate: Double) -> Float? {
+        let bits = approximate.bitPattern
+        let biasedExponent = (bits >> 52) & 0x7FF
+        guard biasedExponent > 1023 - 126, biasedExponent < 1023 + 127 else { return nil }
+        let dropped = bits & 0x1FFF_FFFF  // the 29 bits a Float does not keep
+        let halfway: UInt64 = 0x1000_0000
+        let distance = dropped > halfway ? dropped - halfway : halfway - dropped
+        return distance > 64 ? Float(approximate) : nil
     }
 
     /// The correctly rounded `mantissa × 10^exponent` when it can be had without strtod, else nil.
-    @inline(__always)
     private static func exactValue(mantissa: UInt64, exponent: Int) -> Double? {
         // Clinger's fast path: both operands exact, so the one rounding is the correct one.
         if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             let m = Double(mantissa)
-            return exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+            return exponent >= 0 ? m * tenPowers[exponent] : m / tenPowers[-exponent]
         }
         #if arch(x86_64) && !os(Windows)
         // Up to 19 digits: one exact-operand Float80 operation rounds to 64 bits; rounding that to
         // 53 bits is correct unless the 64-bit result sits within one unit of a halfway point.
         if exponent >= -27, exponent <= 27 {
-            let power = float80PowersOfTen[abs(exponent)]
+            let power = float80PowerOfTen(abs(exponent))
             let m = Float80(mantissa)
             let q = exponent >= 0 ? m * power : m / power
             let low = q.significandBitPattern & 0x7FF
@@ -122,11 +92,10 @@ enum NumberParser {
     }
 
     #if arch(x86_64) && !os(Windows)
-    /// 10^0 … 10^27, all exact in Float80 (5^27 < 2^64).
-    private static let float80PowersOfTen: [Float80] = (0...27).map { k in
-        var value: Float80 = 1
-        for _ in 0..<k { value *= 10 }
-        return value
+    /// 10^k for k in 0…27, all exact in Float80 (5^27 < 2^64).
+    @inline(__always)
+    private static func float80PowerOfTen(_ k: Int) -> Float80 {
+        k <= 22 ? Float80(tenPowers[k]) : Float80(tenPowers[k - 22]) * 1e22
     }
     #endif
 
@@ -146,7 +115,8 @@ enum NumberParser {
                 }
             }
             buffer[k] = 0
-            return strtod(buffer.baseAddress!, nil)
+            guard let text = buffer.baseAddress else { return .nan }
+            return strtod(text, nil)
         }
     }
 
@@ -158,10 +128,22 @@ enum NumberParser {
         return bytes.isEmpty ? [UInt8(ascii: ".")] : bytes
     }
 
-    /// Parses a whole cell (already trimmed); nil unless the entire range is one number.
+    /// The longest number at `start` (see `ScannedDecimal.scan`) as a Double, and where it ends.
+    static func parsePrefix(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (value: Double, end: Int)? {
+        guard let number = ScannedDecimal.scan(p, from: start, to: end) else { return nil }
+        return (double(number, in: p), number.end)
+    }
+
+    /// The whole range (already trimmed) as a Double; nil unless it is exactly one number.
     static func parseWhole(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double? {
-        guard let (value, stop) = parsePrefix(p, from: start, to: end), stop == end else { return nil }
-        return value
+        guard let number = ScannedDecimal.scan(p, from: start, to: end), number.end == end else { return nil }
+        return double(number, in: p)
+    }
+
+    /// The whole range (already trimmed) as `Float(strtod(text))`; nil unless it is one number.
+    static func parseWholeFloat(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Float? {
+        guard let number = ScannedDecimal.scan(p, from: start, to: end), number.end == end else { return nil }
+        return float(number, in: p)
     }
 
     /// Whether the cell (already trimmed) is a missing value: empty, `NA`, `NaN` or `nan`.
