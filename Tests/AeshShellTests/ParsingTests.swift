@@ -1,4 +1,5 @@
 import Testing
+import AutoencoderKit
 @testable import AeshShell
 
 @Suite struct ParsingTests {

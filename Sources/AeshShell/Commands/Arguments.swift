@@ -1,3 +1,4 @@
+import AutoencoderKit
 import Foundation
 
 /// A command's words checked against its declaration, with typed accessors whose errors name the key.

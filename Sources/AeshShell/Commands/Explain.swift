@@ -1,3 +1,4 @@
+import AutoencoderKit
 extension CommandSpec {
     /// `explain [STEP]`: what a step of the method does and why, for teaching.
     static let explain = CommandSpec(

@@ -1,3 +1,4 @@
+import AutoencoderKit
 extension CommandSpec {
     /// `help [COMMAND]`: the command list, or one command's usage, keys and example.
     static let help = CommandSpec(

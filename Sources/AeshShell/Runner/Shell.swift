@@ -1,3 +1,4 @@
+import AutoencoderKit
 import Foundation
 
 /// Runs command lines against a session: typed input, `-c`, `run` and script files all come here,

@@ -1,3 +1,4 @@
+import AutoencoderKit
 /// Session settings changed with `set KEY VALUE` and listed by `show`.
 public struct Settings: Equatable, Sendable {
     /// The seed used by commands given no `seed=`.

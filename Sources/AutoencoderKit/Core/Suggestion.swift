@@ -1,4 +1,4 @@
-/// Finds the closest valid name for a mistyped one ("did you mean epochs?").
+/// Finds the closest valid name for a mistyped one: a command, key, column or setting ("did you mean epochs?").
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
