@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "aesh", targets: ["aesh"]),
         .library(name: "AutoencoderKit", targets: ["AutoencoderKit"]),
+        .library(name: "AeshShell", targets: ["AeshShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
