@@ -49,9 +49,8 @@ struct AeshCommand: ParsableCommand {
         } else if isatty(STDIN_FILENO) == 1 {
             throw ExitCode(Prompt.run(shell: shell))
         } else {
-            let input = FileHandle.standardInput.readDataToEndOfFile()
             do {
-                let lines = try Shell.parseScript(input, name: "<stdin>")
+                let lines = try Shell.readScript(from: FileHandle.standardInput, name: "<stdin>")
                 try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 failures = shell.runScript(lines, file: "<stdin>", options: options)
             } catch {
