@@ -225,3 +225,82 @@ import Testing
         BadInput.expectAccepted(line, in: harness)
     }
 }
+
+/// Trying to break things beyond the corpus: sizes that would exhaust memory, odd names, and
+/// writes that cannot happen. Each is refused with a reason, or works.
+@Suite struct BadInputBeyondTests {
+    @Test func aNetworkTooLargeToTrainIsRefusedBeforeAllocating() throws {
+        let harness = try BadInput.preparedHarness()
+        BadInput.expectAccepted("model 100000,100000", in: harness)
+        BadInput.expectRefused("train epochs=1", "train: a 3 → 100000 → 100000 → 3 network with batches of 32 rows needs about 280 GB to train, more than the 4 GB aesh allows: choose smaller layers with `model` or a smaller batch=", in: harness, exact: true)
+    }
+
+    @Test func oddColumnNamesGoThroughTheWholeMethod() throws {
+        let harness = try ShellHarness()
+        let names = ["温度", "e\u{301}", "👩‍👩‍👧", #""q""uote""#, #"'; system('ls') #"#, "\u{202E}RTL", "label"]
+        var generator = SeededGenerator(seed: 4)
+        var csv = names.joined(separator: ",") + "\n"
+        for row in 0..<40 {
+            let cells = (0..<6).map { _ in String(format: "%.3f", generator.nextNormal()) }
+            csv += cells.joined(separator: ",") + (row % 10 == 0 ? ",1\n" : ",0\n")
+        }
+        try harness.write("odd.csv", csv)
+        #expect(harness.run("""
+        load odd.csv label=label
+        describe
+        split seed=4
+        scale robust
+        model 3
+        train epochs=1
+        errors top=3
+        threshold best-f1
+        evaluate
+        export out/odd-scores.csv
+        save out/odd.aemodel
+        open out/odd.aemodel
+        export out/odd-latent.csv what=latent
+        """) == 0, "\(harness.console.errors)")
+        let data = try #require(harness.shell.session.data)
+        #expect(data.columnNames == ["温度", "e\u{301}", "👩‍👩‍👧", #"q"uote"#, #"'; system('ls') #"#, "\u{202E}RTL"])
+        #expect(harness.shell.session.modelColumns == data.columnNames)
+        #expect(harness.read("out/odd-latent.csv")?.hasPrefix("row,z1,z2,z3,label\n") == true)
+    }
+
+    @Test func writesThatCannotHappenAreRefused() throws {
+        let harness = try BadInput.preparedHarness()
+        try FileManager.default.createDirectory(atPath: harness.folder + "/folder", withIntermediateDirectories: true)
+        try harness.write("file.txt", "x")
+        let f = harness.folder
+        BadInput.expectRefused("export folder", "export: cannot write \(f)/folder: it is a folder", in: harness, exact: true)
+        BadInput.expectRefused("save folder", "save: cannot write \(f)/folder: it is a folder", in: harness, exact: true)
+        BadInput.expectRefused("history save folder", "history: cannot write \(f)/folder: it is a folder", in: harness, exact: true)
+        BadInput.expectRefused("save missing/m.aemodel", "save: cannot write \(f)/missing/m.aemodel: folder \(f)/missing does not exist", in: harness, exact: true)
+        BadInput.expectRefused("export file.txt/x.csv", "export: cannot write \(f)/file.txt/x.csv: \(f)/file.txt is a file, not a folder", in: harness, exact: true)
+        BadInput.expectRefused("plot loss to=missing/l.png", "plot: cannot write \(f)/missing/l.png: folder \(f)/missing does not exist", in: harness, exact: true)
+        #expect(!FileManager.default.fileExists(atPath: f + "/missing"))
+    }
+
+    @Test func aFailedSaveKeepsTheEarlierFile() throws {
+        let harness = try BadInput.preparedHarness()
+        BadInput.expectAccepted("save out/m.aemodel", in: harness)
+        let earlier = try #require(harness.read("out/m.aemodel"))
+        // Block the temporary file the next save would write (same folder, this process's id).
+        let temporary = harness.folder + "/out/.m.aemodel.tmp-\(getpid())"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        BadInput.expectAccepted("train epochs=1 seed=9", in: harness)
+        BadInput.expectRefused("save out/m.aemodel", "save: cannot write \(harness.folder)/out/m.aemodel: cannot write in \(harness.folder)/out", in: harness)
+        #expect(harness.read("out/m.aemodel") == earlier)
+    }
+
+    @Test func aScriptPlotIntoAMissingOutputFolderFailsWithItsLine() throws {
+        let harness = try BadInput.preparedHarness()
+        #expect(harness.run("set out nowhere\nplot loss", name: "p.aesh") == 1)
+        #expect(harness.console.errors.hasSuffix("p.aesh:2: plot: cannot write \(harness.folder)/nowhere/p-02-loss.png: folder \(harness.folder)/nowhere does not exist\n"))
+    }
+
+    @Test func aVeryLongUnknownCommandIsRefused() throws {
+        let harness = try BadInput.preparedHarness()
+        let line = String(repeating: "x", count: 100_000)
+        BadInput.expectRefused(line, "unknown command \"\(line.prefix(40))…\"; type `help` for the list", in: harness, exact: true)
+    }
+}
