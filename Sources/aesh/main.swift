@@ -30,6 +30,11 @@ struct AeshCommand: ParsableCommand {
     @Option(name: .long, help: "Seed for commands given no seed= (default 42).")
     var seed: UInt64?
 
+    func validate() throws {
+        // An empty folder would put plots at the file system's root ("" + "/" + name).
+        guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
+    }
+
     mutating func run() throws {
         let console = StandardConsole()
         let shell = Shell(console: console)

@@ -84,6 +84,15 @@ final class ExecutableTests {
         #expect(unknown.stderr.contains("Unknown option '--frobnicate'"))
     }
 
+    @Test func anEmptyOutputFolderIsAUsageError() throws {
+        // It used to put the plots of a script at the root of the file system.
+        try copy("fails-on-line-3.aesh")
+        let run = try aesh("--out", "", "fails-on-line-3.aesh")
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: --out must name a folder\n"))
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func aMissingOrBinaryScriptExits1() throws {
         let missing = try aesh("missing.aesh")
         #expect(missing.status == 1)
