@@ -103,6 +103,18 @@ final class ExecutableTests {
         #expect(garbage.stderr == "garbage.bin: not a text script (a zero byte at offset 95)\n")
     }
 
+    @Test(arguments: [
+        ("unterminated-quote.aesh", "unterminated-quote.aesh:2: unterminated quote starting at column 6\n"),
+        ("bad-utf8.aesh", "bad-utf8.aesh: not a text script (not valid UTF-8)\n"),
+        ("garbage-no-nul.bin", "garbage-no-nul.bin: not a text script (not valid UTF-8)\n"),
+    ])
+    func aBrokenScriptExits1(file: String, message: String) throws {
+        try copy(file)
+        let run = try aesh(file)
+        #expect(run.status == 1)
+        #expect(run.stderr == message)
+    }
+
     @Test func aScriptThatRunsItselfStopsWithOneLocation() throws {
         try copy("runs-itself.aesh")
         let run = try aesh("runs-itself.aesh")
