@@ -30,6 +30,11 @@ struct AeshCommand: ParsableCommand {
     @Option(name: .long, help: "Seed for commands given no seed= (default 42).")
     var seed: UInt64?
 
+    func validate() throws {
+        // An empty folder would put plots at the file system's root ("" + "/" + name).
+        guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
+    }
+
     mutating func run() throws {
         let console = StandardConsole()
         let shell = Shell(console: console)
@@ -49,9 +54,8 @@ struct AeshCommand: ParsableCommand {
         } else if isatty(STDIN_FILENO) == 1 {
             throw ExitCode(Prompt.run(shell: shell))
         } else {
-            let input = FileHandle.standardInput.readDataToEndOfFile()
             do {
-                let lines = try Shell.parseScript(input, name: "<stdin>")
+                let lines = try Shell.readScript(from: FileHandle.standardInput, name: "<stdin>")
                 try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 failures = shell.runScript(lines, file: "<stdin>", options: options)
             } catch {

@@ -39,6 +39,12 @@ extension CommandSpec {
         let digits = session.settings.precision + 2
         console.line("reconstruction errors of \(Format.count(rows.count)) \(part == .all ? "" : part.rawValue + " ")rows (mean squared error per row)")
         console.write(ErrorSummaryTable.render(errors: errors, labels: labels, digits: digits))
+        if let used = session.modelColumns {
+            let ignored = data.columnNames.filter { !used.contains($0) }
+            if !ignored.isEmpty {
+                console.line("note: the columns do not match: the model uses \(used.count) of the data's \(data.columnCount) columns; \(quotedList(ignored)) \(ignored.count == 1 ? "is" : "are") ignored")
+            }
+        }
         if let threshold = session.threshold {
             let flagged = errors.filter { $0 > threshold.value }.count
             console.line("\(Format.count(flagged)) rows (\(Format.percent(Double(flagged) / Double(max(1, errors.count))))) are above the threshold \(Format.number(threshold.value, digits: digits)) (\(threshold.rule))")

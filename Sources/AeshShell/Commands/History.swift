@@ -24,7 +24,7 @@ extension CommandSpec {
                 context.console.line(String(repeating: " ", count: max(0, 4 - number.count)) + number + "  " + line)
             }
             if session.history.isEmpty { context.console.line("no commands yet") }
-        case ("save", let path?):
+        case ("save", let path?) where !path.isEmpty:
             let text = "# aesh \(aeshVersion) session history\n" + session.history.map { $0 + "\n" }.joined()
             try AtomicFile.write(text, to: context.shell.resolve(path))
             context.console.line("saved \(session.history.count) commands to \(path)")

@@ -24,7 +24,7 @@ extension CommandSpec {
         ],
         positionalCompletion: .files
     ) { arguments, session, context in
-        guard let path = arguments.positional(0) else { throw ShellError("usage: load PATH") }
+        guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: load PATH") }
         var options = TableReadOptions(labelColumn: arguments.text("label"))
         if let delimiter = arguments.text("delimiter") {
             switch delimiter {

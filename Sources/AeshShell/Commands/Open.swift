@@ -15,7 +15,7 @@ extension CommandSpec {
         positionals: 1...1,
         positionalCompletion: .files
     ) { arguments, session, context in
-        guard let path = arguments.positional(0) else { throw ShellError("usage: open PATH") }
+        guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: open PATH") }
         let file = try ModelFile.read(path: context.shell.resolve(path))
         session.network = file.network
         session.modelColumns = file.columnNames

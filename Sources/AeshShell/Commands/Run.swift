@@ -13,7 +13,7 @@ extension CommandSpec {
         positionals: 1...1,
         positionalCompletion: .files
     ) { arguments, session, context in
-        guard let path = arguments.positional(0) else { throw ShellError("usage: run FILE.aesh") }
+        guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: run FILE.aesh") }
         try context.shell.replay(path: context.shell.resolve(path), on: &session, console: context.console)
     }
 }

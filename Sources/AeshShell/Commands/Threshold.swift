@@ -88,7 +88,9 @@ extension CommandSpec {
         }
         let fraction = isPercent ? number / 100 : number
         guard fraction > 0, fraction < 1 else {
-            throw ShellError("a percentile must lie between 0 and 1 (e.g. 0.92) or 0% and 100% (e.g. 92%), got \(word); for a fixed error use value=\(word)")
+            // value= only makes sense for what could be an error: a plain number above 0.
+            let hint = !isPercent && number > 0 ? "; for a fixed error use value=\(word)" : ""
+            throw ShellError("a percentile must lie between 0 and 1 (e.g. 0.92) or 0% and 100% (e.g. 92%), got \(word)\(hint)")
         }
         return .percentile(fraction)
     }

@@ -50,6 +50,8 @@ extension CommandSpec {
             }
             inputs = scaler.transform(inputs)
         }
+        try checkTrainingMemory(widths: [data.columnCount] + architecture.hidden + [data.columnCount],
+                                batch: min(batch, rows.count))
         var generator = SeededGenerator(seed: seed)
         let network = Autoencoder(inputSize: data.columnCount, hidden: architecture.hidden,
                                   activation: architecture.activation, output: architecture.output,
@@ -100,6 +102,21 @@ extension CommandSpec {
             throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss became infinite or NaN. Kept the last finite weights; try a smaller learning rate, e.g. lr=\(Format.number(lr / 100, digits: 4))")
         }
         session = trained
+    }
+
+    /// Floats training may hold at once (4 GiB): beyond this an allocation would fail and trap.
+    static let maximumTrainingFloats = 1 << 30
+
+    /// Refuses, before allocating, a network and batch too large to train: training keeps about
+    /// seven copies of the weights (the model, gradients, Adam's two moments, the candidate and the
+    /// best weights) and each layer's activations plus two deltas for a batch of rows.
+    static func checkTrainingMemory(widths: [Int], batch: Int) throws {
+        let weights = zip(widths, widths.dropFirst()).reduce(0.0) { $0 + Double($1.0 + 1) * Double($1.1) }
+        let batchFloats = Double(batch) * (Double(widths.reduce(0, +)) + 2 * Double(widths.max() ?? 0))
+        let floats = 7 * weights + batchFloats
+        guard floats > Double(maximumTrainingFloats) else { return }
+        let gigabytes = floats * 4 / 1e9
+        throw ShellError("a \(widths.map(String.init).joined(separator: " → ")) network with batches of \(Format.count(batch)) rows needs about \(Format.number(gigabytes, digits: 0)) GB to train, more than the \(Format.number(Double(maximumTrainingFloats) * 4 / 1e9, digits: 0)) GB aesh allows: choose smaller layers with `model` or a smaller batch=")
     }
 
     private static func finalLoss(_ history: [EpochReport], _ digits: Int) -> String {

@@ -44,21 +44,50 @@ extension Shell {
     /// Reads a script file and replays it; an unreadable file counts as one failure, reported.
     @discardableResult
     public func runScriptFile(path: String, options: ScriptRunOptions) -> Int {
+        let lines: [ScriptLine]
         do {
-            let lines = try Self.readScript(path: path)
-            return runScript(lines, file: path, options: options)
+            lines = try Self.readScript(path: path)
         } catch {
             console.writeError(console.styled("\(error)", "31") + "\n")
             return 1
         }
+        // Known as running, so a script that runs itself stops at its own `run` line.
+        runningScripts.append(Self.canonicalPath(path))
+        defer { runningScripts.removeLast() }
+        return runScript(lines, file: path, options: options)
     }
 
-    /// The logical lines of a script file; throws for a missing, unreadable or binary file.
+    /// One spelling per file (absolute, symlinks resolved), to recognise a script already running.
+    static func canonicalPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Scripts longer than this are refused: a device such as /dev/zero would never end.
+    public static let maximumScriptBytes = 16 << 20
+
+    /// The logical lines of a script file; throws for a missing, unreadable, binary or endless file.
     public static func readScript(path: String) throws -> [ScriptLine] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path) else {
             throw ShellError("\(path): \(describeReadFailure(path: path))")
         }
-        return try parseScript(data, name: path)
+        defer { try? handle.close() }
+        return try readScript(from: handle, name: path)
+    }
+
+    /// The logical lines of a script read from `handle` (a file, or standard input), named `name`.
+    public static func readScript(from handle: FileHandle, name: String) throws -> [ScriptLine] {
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumScriptBytes + 1) ?? Data()
+        } catch {
+            throw ShellError("\(name): cannot be read (\(error.localizedDescription))")
+        }
+        guard data.count <= maximumScriptBytes else {
+            throw ShellError("\(name): longer than \(maximumScriptBytes >> 20) MB, too long for a script")
+        }
+        return try parseScript(data, name: name)
     }
 
     /// The logical lines of script bytes; throws when they are not UTF-8 text.
@@ -81,7 +110,7 @@ extension Shell {
 
     /// Replays a script inside a command (`run`): all of it or none of it changes the session.
     func replay(path: String, on session: inout Session, console: Console) throws {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let canonical = Self.canonicalPath(path)
         guard !runningScripts.contains(canonical) else {
             throw ShellError("\(path) is already running (a script that runs itself would never end)")
         }

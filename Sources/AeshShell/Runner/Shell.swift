@@ -44,7 +44,8 @@ public final class Shell {
         guard let invocation = try Invocation.parse(line) else { return }
         guard let spec = command(named: invocation.name) else {
             let hint = Suggestion.hint(for: invocation.name, in: commands.map(\.name))
-            throw ShellError("unknown command \"\(invocation.name)\"\(hint); type `help` for the list")
+            let shown = invocation.name.count > 40 ? invocation.name.prefix(40) + "…" : invocation.name
+            throw ShellError("unknown command \"\(shown)\"\(hint); type `help` for the list")
         }
         let context = CommandContext(console: console, shell: self, scriptName: scriptName, step: step,
                                      interactive: interactive)

@@ -83,7 +83,12 @@ extension Session {
     public mutating func refitScaler() throws {
         guard let method = scalingMethod, let data else { return }
         let rows = trainingRowIndices(of: data)
-        scaler = try FittedScaler.fit(method, on: data.features.selectingRows(rows))
+        do {
+            scaler = try FittedScaler.fit(method, on: data.features.selectingRows(rows))
+        } catch let error as ScalingError {
+            guard let column = error.column, data.columnNames.indices.contains(column) else { throw error }
+            throw ShellError("\(method.rawValue) scaling of column \"\(data.columnNames[column])\": \(error.message)")
+        }
     }
 
     /// Forgets everything derived from the data's scores (after new data, split or model).

@@ -8,8 +8,12 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw FileWriteError(path: path, reason: "folder \(folder) does not exist")
+        }
+        guard isDirectory.boolValue else { throw FileWriteError(path: path, reason: "\(folder) is a file, not a folder") }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw FileWriteError(path: path, reason: "it is a folder")
         }
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {

@@ -2,6 +2,8 @@
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        // No name is this long; comparing a pasted blob with every name would take seconds.
+        guard word.utf8.count <= 64 else { return nil }
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)? = nil
         for candidate in candidates {

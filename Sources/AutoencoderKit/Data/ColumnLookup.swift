@@ -10,7 +10,8 @@ enum ColumnLookup {
         throw DataFileError(path: source, line: nil, column: name, locatedMessage: message)
     }
 
-    /// The candidate with the smallest case-insensitive edit distance; the first one on ties.
+    /// The candidate with the smallest case-insensitive edit distance (the first one on ties), when
+    /// it is close enough to be a likely typo: "label" must not suggest "a".
     static func closest(to name: String, among candidates: [String]) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -18,6 +19,8 @@ enum ColumnLookup {
             if let current = best, current.distance <= distance { continue }
             best = (candidate, distance)
         }
-        return best?.name
+        guard let best, best.distance <= max(2, min(name.count, best.name.count) / 3),
+              best.distance < max(name.count, best.name.count) else { return nil }
+        return best.name
     }
 }

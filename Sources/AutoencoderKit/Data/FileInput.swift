@@ -56,11 +56,15 @@ final class FileInput {
         return total
     }
 
-    /// The whole rest of the file.
-    func readAll() throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: max(size ?? 0, 0) + 1)
+    /// The whole rest of the file; throws when it holds more than `limit` bytes (a device such as
+    /// /dev/zero never ends, and must not be read until memory runs out).
+    func readAll(limit: Int = Int.max) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: min(max(size ?? 0, 0), limit) + 1)
         var filled = 0
         while true {
+            if filled > limit {
+                throw DataFileError(path: path, message: "is larger than \(limit / (1 << 20)) MB")
+            }
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 65536))) }
             let got = try bytes.withUnsafeMutableBytes { raw in
                 try read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
@@ -78,7 +82,8 @@ final class FileInput {
         case ENOENT: return DataFileError(path: path, message: "no such file")
         case EACCES: return DataFileError(path: path, message: "permission denied")
         case EISDIR: return DataFileError(path: path, message: "is a directory, not a data file")
-        default: return DataFileError(path: path, message: String(cString: strerror(code)))
+        case ENOTDIR: return DataFileError(path: path, message: "no such file (a folder in the path is a file)")
+        default: return DataFileError(path: path, message: "cannot be read (\(String(cString: strerror(code))))")
         }
     }
 }

@@ -48,6 +48,12 @@ public struct FittedScaler: Codable, Equatable, Sendable {
             case .none:
                 (offset, spread) = (0, 1)
             }
+            // Scaled values are computed in Float: a column whose centred values leave its range
+            // would turn into infinities and NaN, so it is refused here, by name, instead.
+            let reach = column.reduce(0.0) { max($0, abs($1 - offset)) }
+            guard Float(reach).isFinite, Float(spread).isFinite else {
+                throw ScalingError(message: "values from \(Float(column.min() ?? 0)) to \(Float(column.max() ?? 0)) are too far apart to scale in 32-bit floats", column: c)
+            }
             offsets[c] = Float(offset)
             if spread > 0 && spread.isFinite && Float(spread) > 0 {
                 scales[c] = Float(spread)
@@ -99,5 +105,7 @@ public struct FittedScaler: Codable, Equatable, Sendable {
 public struct ScalingError: Error, CustomStringConvertible, Equatable {
     /// What went wrong.
     public let message: String
-    public var description: String { message }
+    /// The column it went wrong in, when it is one column's fault.
+    public var column: Int? = nil
+    public var description: String { column.map { "column \($0 + 1): \(message)" } ?? message }
 }

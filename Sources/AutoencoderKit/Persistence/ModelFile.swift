@@ -63,13 +63,28 @@ public struct ModelFile: Codable, Equatable, Sendable {
         try AtomicFile.write(encoded(), to: path)
     }
 
+    /// Model files larger than this are refused (4 GiB holds more weights than `train` makes).
+    public static let maximumBytes = 1 << 32
+
+    private static let notAModel = "not an aesh model file (it may be truncated or written by another program)"
+
     /// Reads and checks a model file; every way it can be wrong is a `ModelFileError` naming the path.
     public static func read(path: String) throws -> ModelFile {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ModelFileError(path: path, message: describeReadFailure(path: path))
+            // The first bytes decide whether the rest is worth reading: a model is a JSON object,
+            // and a device such as /dev/zero must be refused before it fills the memory.
+            let input = try FileInput(path: path)
+            var head = [UInt8](repeating: 0, count: 4096)
+            let got = try head.withUnsafeMutableBytes { try input.read(into: $0) }
+            head.removeLast(head.count - got)
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            guard head.first(where: { !isSpace($0) }) == UInt8(ascii: "{") else {
+                throw ModelFileError(path: path, message: notAModel)
+            }
+            data = Data(got < 4096 ? head : head + (try input.readAll(limit: maximumBytes - got)))
+        } catch let error as DataFileError {
+            throw ModelFileError(path: path, message: error.message)
         }
         return try decode(data, path: path)
     }
@@ -78,7 +93,7 @@ public struct ModelFile: Codable, Equatable, Sendable {
     public static func decode(_ data: Data, path: String) throws -> ModelFile {
         struct Header: Decodable { var format: String?; var version: Int? }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == formatName else {
-            throw ModelFileError(path: path, message: "not an aesh model file (it may be truncated or written by another program)")
+            throw ModelFileError(path: path, message: notAModel)
         }
         guard let version = header.version else {
             throw ModelFileError(path: path, message: "the model file has no version")
