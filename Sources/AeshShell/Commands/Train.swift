@@ -91,6 +91,9 @@ extension CommandSpec {
         switch result.stop {
         case .completed:
             console.line("trained \(described) for \(result.history.count) epochs" + finalLoss(result.history, digits))
+            if let first = result.history.first, let last = result.history.last, result.history.count > 1, last.loss >= first.loss {
+                console.line("note: the loss did not fall; the learning rate may be too high (lr=\(Format.compact(lr))) or the units saturated; try a smaller lr")
+            }
         case .earlyStopped(let best):
             console.line("stopped early after epoch \(result.history.count): no improvement for \(patience ?? 0) epochs; restored the weights of epoch \(best) (\(described))")
         case .interrupted(let best):
@@ -99,7 +102,7 @@ extension CommandSpec {
             }
             console.line("interrupted during epoch \(result.history.count + 1); kept the best weights so far, from epoch \(best) (\(described))")
         case .diverged(let epoch, let batchNumber):
-            throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss became infinite or NaN. Kept the last finite weights; try a smaller learning rate, e.g. lr=\(Format.number(lr / 100, digits: 4))")
+            throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the weights from before that batch; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))" + (session.scaler == nil ? ", and scale the data first (`scale standard`)" : ""))
         }
         session = trained
     }

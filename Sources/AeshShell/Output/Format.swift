@@ -23,6 +23,11 @@ public enum Format {
         return String(format: "%.\(digits)f", value)
     }
 
+    /// A number in its shortest usual form, as a person would type it: 0.001, 1e+06, 10000.
+    public static func compact(_ value: Double) -> String {
+        String(format: "%g", value)
+    }
+
     /// A fraction as a percentage: 0.9234 → "92.34%".
     public static func percent(_ value: Double, digits: Int = 2) -> String {
         String(format: "%.\(digits)f%%", value * 100)

@@ -6,6 +6,9 @@ public enum Trainer {
     ///
     /// The validation rows are a seeded random subset, held out for the whole run; the training
     /// rows are reshuffled every epoch. The same model, data and options give bit-identical results.
+    /// Training stops as `.diverged`, keeping the weights from before the batch, when a batch's
+    /// loss is not finite or exceeds a million times the data's mean square (at least 1), or when
+    /// an Adam step would make a weight non-finite.
     /// Throws a `TrainingError` for empty or non-finite data, a column mismatch, bad options or an
     /// invalid model.
     public static func train(
@@ -30,6 +33,10 @@ public enum Trainer {
         let batches = (order.count + capacity - 1) / capacity
         let progressStride = max(1, (batches + 99) / 100)
         let valuesPerEpoch = Double(order.count * data.columns)
+        // A batch whose mean squared error is a million times worse than reconstructing every
+        // value as 0 (or than 1, for data near 0) has blown up, even while it is still finite.
+        let meanSquare = data.values.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(1, data.values.count))
+        let explodedBatchMSE = 1e6 * max(meanSquare, 1)
 
         data.values.withUnsafeBufferPointer { values in
             guard let base = values.baseAddress else { return }
@@ -46,7 +53,7 @@ public enum Trainer {
                         let first = batch * capacity, rows = min(capacity, indices.count - first)
                         workspace.forward.loadRows(from: base, indices: firstIndex + first, count: rows)
                         let loss = workspace.forwardWithLoss(rows: rows)
-                        guard loss.isFinite else {
+                        guard loss.isFinite, loss / Double(rows * data.columns) < explodedBatchMSE else {
                             stop = .diverged(epoch: epoch, batch: batch + 1)
                             return false
                         }
