@@ -123,6 +123,15 @@ import Testing
         #expect(PlotDestination.fileStem("my plots!") == "my_plots_")
     }
 
+    @Test func seedScriptPlotsAtTheStepsItsChartsAreNamedAfter() throws {
+        // Replaying the seed takes seconds (SeedScriptTests does it); its plot steps are checked
+        // here, and the naming rule above.
+        let lines = try Shell.readScript(path: ShellHarness.repositoryRoot + "/scripts/seed.aesh")
+        let plots = lines.enumerated().filter { $0.element.text.hasPrefix("plot ") }
+            .map { "seed-\($0.offset + 1 < 10 ? "0" : "")\($0.offset + 1)-\($0.element.text.dropFirst(5))" }
+        #expect(plots == ["seed-09-loss", "seed-10-errors", "seed-11-roc", "seed-12-pr", "seed-13-scores"])
+    }
+
     @Test func tsneSizeAndFormatMistakesAreClearErrors() throws {
         let harness = try PlotFixtures.trained()
         let fingerprint = harness.fingerprint

@@ -15,7 +15,7 @@ extension CommandSpec {
         to= writes a file whose extension picks the format; size= sets it (pixels, or characters
         for .txt). Without to=: at the prompt a window when there is a display, else text drawn in
         the terminal (`set plot sixel` for sixel images); in a script, a PNG in the output folder
-        named after the script and the step, e.g. out/seed-09-errors.png. log=yes puts the
+        named after the script and the step, e.g. out/seed-10-errors.png. log=yes puts the
         histogram's error axis on a log scale.
         """,
         example: "plot errors to=out/errors.png",

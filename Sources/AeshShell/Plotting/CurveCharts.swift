@@ -38,8 +38,8 @@ enum CurveCharts {
         let count = min(labels.count, scores.errors.count)
         let prevalence = Double(labels.prefix(count).filter { $0 != 0 }.count) / Double(max(1, count))
         var blocks: [(name: String, rows: [[Double]])] = [("curve", points.map { [$0.x, $0.y] })]
-        var plot = ["$curve using 1:2 with fsteps lw 2 lc rgb \(Palette.normal) title \(Gnuplot.quote("precision-recall curve, average precision \(ChartSubject.metric(ap))"))",
-                    "\(prevalence) with lines dt 3 lw 1.5 lc rgb \(Palette.reference) title \(Gnuplot.quote("chance: share of anomalies \(ChartSubject.metric(prevalence))"))"]
+        var plot = ["$curve using 1:2 with fsteps lw 2 lc rgb \(Palette.normal) title \(Gnuplot.quote("curve: average precision \(ChartSubject.metric(ap))"))",
+                    "\(prevalence) with lines dt 3 lw 1.5 lc rgb \(Palette.reference) title \(Gnuplot.quote("chance: anomaly share \(ChartSubject.metric(prevalence))"))"]
         if let threshold = subject.threshold, let point = operatingPoint(scores.errors, labels, threshold.value) {
             blocks.append(("point", [[point.recall, point.precision]]))
             plot.append("$point using 1:2 with points pt 7 ps 1.8 lc rgb \(Palette.anomaly) title \(Gnuplot.quote(subject.thresholdKey(threshold)))")
