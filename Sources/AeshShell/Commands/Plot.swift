@@ -15,7 +15,7 @@ extension CommandSpec {
         to= writes a file whose extension picks the format; size= sets it (pixels, or characters
         for .txt). Without to=: at the prompt a window when there is a display, else text drawn in
         the terminal (`set plot sixel` for sixel images); in a script, a PNG in the output folder
-        named after the script and the step, e.g. out/seed-09-errors.png. log=yes puts the
+        named after the script and the step, e.g. out/seed-10-errors.png. log=yes puts the
         histogram's error axis on a log scale.
         """,
         example: "plot errors to=out/errors.png",
@@ -32,30 +32,32 @@ extension CommandSpec {
         guard kinds.contains(kind) else {
             throw ShellError("unknown chart \"\(kind)\"\(Suggestion.hint(for: kind, in: kinds)); charts are \(kinds.joined(separator: ", "))")
         }
-        let digits = session.settings.precision + 2
         let logX = try arguments.flag("log", default: false)
+        if logX && kind != "errors" { throw ShellError("log=yes applies to `plot errors` only") }
+        let subject = ChartSubject(session: session)
         let chart: Chart
         switch kind {
         case "loss":
             guard !session.trainingHistory.isEmpty else { throw ShellError("no training history: run `train` first") }
-            chart = TrainingCharts.loss(session.trainingHistory)
+            chart = try TrainingCharts.loss(session.trainingHistory, subject: subject)
         case "errors":
-            chart = TrainingCharts.errorHistogram(try session.requireScores(), threshold: session.threshold, logX: logX, digits: digits)
+            chart = try ErrorCharts.histogram(try session.requireScores(), subject: subject, logX: logX)
         case "scores":
             let data = try session.requireData()
-            chart = TrainingCharts.scores(try session.requireScores(), sourceRows: data.sourceRows, threshold: session.threshold, digits: digits)
+            chart = ErrorCharts.scores(try session.requireScores(), sourceRows: data.sourceRows, subject: subject)
         case "roc", "pr":
             let scores = try session.requireScores()
             guard let labels = scores.labels else { throw ShellError("\(kind) curves need labels: load the data with label=COLUMN") }
             chart = kind == "roc"
-                ? try CurveCharts.roc(scores, labels: labels, threshold: session.threshold, digits: digits)
-                : try CurveCharts.precisionRecall(scores, labels: labels, threshold: session.threshold, digits: digits)
+                ? try CurveCharts.roc(scores, labels: labels, subject: subject)
+                : try CurveCharts.precisionRecall(scores, labels: labels, subject: subject)
         default:
-            throw ShellError("no t-SNE embedding: this version of aesh has no `tsne` command yet")
+            throw ShellError("no t-SNE embedding: this version of aesh has no `tsne` command yet, so there is nothing to plot")
         }
+        let environment = context.shell.environment
         let destination = try PlotDestination.choose(to: arguments.text("to"), size: arguments.text("size"), kind: kind,
-                                                     context: context, settings: session.settings)
-        let message = try ChartRenderer.render(chart, to: destination, console: context.console)
+                                                     context: context, settings: session.settings, environment: environment)
+        let message = try ChartRenderer.render(chart, to: destination, console: context.console, environment: environment)
         context.console.write(message.hasSuffix("\n") ? message : message + "\n")
     }
 }

@@ -2,50 +2,66 @@ import AutoencoderKit
 
 /// ROC and precision–recall curves with the current threshold's operating point.
 enum CurveCharts {
-    /// The ROC curve with its AUC in the key.
-    static func roc(_ scores: Scores, labels: [UInt8], threshold: ThresholdState?, digits: Int) throws -> Chart {
+    /// The ROC curve with its AUC in the key, the chance diagonal, and the operating point of the
+    /// threshold in force.
+    static func roc(_ scores: Scores, labels: [UInt8], subject: ChartSubject) throws -> Chart {
         let points = Curves.roc(scores: scores.errors, labels: labels)
         guard !points.isEmpty, let auc = Metrics.rocAUC(scores: scores.errors, labels: labels) else {
             throw ShellError("the ROC curve needs both normal and anomaly rows among the scored rows")
         }
         var blocks: [(name: String, rows: [[Double]])] = [("curve", points.map { [$0.x, $0.y] })]
-        var plot = ["$curve using 1:2 with lines lw 2 lc rgb '#1f77b4' title \(Gnuplot.quote("ROC curve (AUC \(Format.number(auc, digits: 4)))"))",
-                    "x with lines dt 3 lc rgb '#7f7f7f' title 'chance'"]
-        if let threshold, let point = operatingPoint(scores.errors, labels, threshold.value) {
+        var plot = ["$curve using 1:2 with lines lw 2 lc rgb \(Palette.normal) title \(Gnuplot.quote("ROC curve, AUC \(ChartSubject.metric(auc))"))",
+                    "x with lines dt 3 lw 1.5 lc rgb \(Palette.reference) title 'chance (AUC 0.5)'"]
+        if let threshold = subject.threshold, let point = operatingPoint(scores.errors, labels, threshold.value) {
             blocks.append(("point", [[point.fpr, point.recall]]))
-            plot.append("$point using 1:2 with points pt 7 ps 1.6 lc rgb '#d62728' title \(Gnuplot.quote("threshold \(Format.number(threshold.value, digits: digits))"))")
+            plot.append("$point using 1:2 with points pt 7 ps 1.8 lc rgb \(Palette.anomaly) title \(Gnuplot.quote(subject.thresholdKey(threshold)))")
+            plot.append(Chart.keyNote("false positive rate \(ChartSubject.metric(point.fpr)), recall \(ChartSubject.metric(point.recall))"))
         }
-        return Chart(kind: "roc", title: "ROC curve of the \(TrainingCharts.partName(scores)) rows",
-                     xLabel: "false positive rate", yLabel: "true positive rate (recall)",
-                     settings: ["set xrange [0:1]", "set yrange [0:1.02]", "set key bottom right", "set size ratio -1"],
+        return Chart(kind: "roc", title: "ROC curve", subtitle: subject.line(scores),
+                     xLabel: "false positive rate (normal rows flagged)", yLabel: "true positive rate (anomalies flagged, recall)",
+                     settings: unitSquare + ["if (GPVAL_TERM ne 'dumb') { set size ratio -1 }",
+                                              "set key inside bottom right vertical Left reverse"],
                      blocks: blocks, plotCommand: "plot " + plot.joined(separator: ", "))
     }
 
-    /// The precision–recall curve with the average precision in the key.
-    static func precisionRecall(_ scores: Scores, labels: [UInt8], threshold: ThresholdState?, digits: Int) throws -> Chart {
-        let points = Curves.precisionRecall(scores: scores.errors, labels: labels)
+    /// The precision–recall curve, drawn as the steps that average precision sums, with the
+    /// average precision in the key, the precision of flagging everything as the chance line, and
+    /// the threshold's operating point.
+    static func precisionRecall(_ scores: Scores, labels: [UInt8], subject: ChartSubject) throws -> Chart {
+        var points = Curves.precisionRecall(scores: scores.errors, labels: labels)
         guard !points.isEmpty, let ap = Metrics.averagePrecision(scores: scores.errors, labels: labels) else {
-            throw ShellError("the precision–recall curve needs anomaly rows among the scored rows")
+            throw ShellError("the precision-recall curve needs anomaly rows among the scored rows")
         }
+        // Points after full recall is first reached only lower the precision at recall 1; like
+        // scikit-learn, the curve stops there (the average precision does not change).
+        if let full = points.firstIndex(where: { $0.x >= 1 }) { points = Array(points[...full]) }
+        let count = min(labels.count, scores.errors.count)
+        let prevalence = Double(labels.prefix(count).filter { $0 != 0 }.count) / Double(max(1, count))
         var blocks: [(name: String, rows: [[Double]])] = [("curve", points.map { [$0.x, $0.y] })]
-        var plot = ["$curve using 1:2 with steps lw 2 lc rgb '#1f77b4' title \(Gnuplot.quote("PR curve (average precision \(Format.number(ap, digits: 4)))"))"]
-        if let threshold, let point = operatingPoint(scores.errors, labels, threshold.value) {
+        var plot = ["$curve using 1:2 with fsteps lw 2 lc rgb \(Palette.normal) title \(Gnuplot.quote("curve: average precision \(ChartSubject.metric(ap))"))",
+                    "\(prevalence) with lines dt 3 lw 1.5 lc rgb \(Palette.reference) title \(Gnuplot.quote("chance: anomaly share \(ChartSubject.metric(prevalence))"))"]
+        if let threshold = subject.threshold, let point = operatingPoint(scores.errors, labels, threshold.value) {
             blocks.append(("point", [[point.recall, point.precision]]))
-            plot.append("$point using 1:2 with points pt 7 ps 1.6 lc rgb '#d62728' title \(Gnuplot.quote("threshold \(Format.number(threshold.value, digits: digits))"))")
+            plot.append("$point using 1:2 with points pt 7 ps 1.8 lc rgb \(Palette.anomaly) title \(Gnuplot.quote(subject.thresholdKey(threshold)))")
+            plot.append(Chart.keyNote("recall \(ChartSubject.metric(point.recall)), precision \(ChartSubject.metric(point.precision))"))
         }
-        return Chart(kind: "pr", title: "Precision–recall curve of the \(TrainingCharts.partName(scores)) rows",
-                     xLabel: "recall", yLabel: "precision",
-                     settings: ["set xrange [0:1]", "set yrange [0:1.02]", "set key bottom left"],
+        return Chart(kind: "pr", title: "Precision-recall curve", subtitle: subject.line(scores),
+                     xLabel: "recall (anomalies flagged)", yLabel: "precision (flagged rows that are anomalies)",
+                     settings: unitSquare + [Chart.keyBelow],
                      blocks: blocks, plotCommand: "plot " + plot.joined(separator: ", "))
     }
+
+    /// Both axes from 0 to 1, with a little room so curves along the edges stay visible.
+    private static let unitSquare = ["set xrange [-0.02:1.02]", "set yrange [-0.02:1.02]", "set xtics 0.1", "set ytics 0.1"]
 
     /// False positive rate, recall and precision when rows above `threshold` are flagged.
     static func operatingPoint(_ errors: [Double], _ labels: [UInt8], _ threshold: Double) -> (fpr: Double, recall: Double, precision: Double)? {
         let e = Metrics.evaluate(errors: errors, labels: labels, threshold: threshold).confusion
         let negatives = e.trueNegatives + e.falsePositives, positives = e.truePositives + e.falseNegatives
-        guard negatives > 0, positives > 0 else { return nil }
+        guard positives > 0 else { return nil }
         let flagged = e.truePositives + e.falsePositives
-        return (Double(e.falsePositives) / Double(negatives), Double(e.truePositives) / Double(positives),
+        return (negatives > 0 ? Double(e.falsePositives) / Double(negatives) : 0,
+                Double(e.truePositives) / Double(positives),
                 flagged > 0 ? Double(e.truePositives) / Double(flagged) : 1)
     }
 }

@@ -19,6 +19,9 @@ public final class Shell {
     /// Relative paths in commands are taken from here; nil means the working directory (and paths
     /// are then used, and shown in messages, exactly as typed).
     public var baseDirectory: String?
+    /// The environment handed to helper programs (PATH to find gnuplot, DISPLAY for plot windows);
+    /// tests replace it.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// `path` resolved against `baseDirectory` (absolute paths and `~/` are kept as they are).
     public func resolve(_ path: String) -> String {
