@@ -194,7 +194,7 @@ import Testing
         ("", "plot scores", "plot: no data yet: load a file with `load PATH` or make some with `generate`"),
         ("", "plot roc", "plot: no reconstruction errors yet: run `errors` first"),
         ("", "plot pr", "plot: no reconstruction errors yet: run `errors` first"),
-        ("", "plot tsne", "plot: no t-SNE embedding: this version of aesh has no `tsne` command yet"),
+        ("", "plot tsne", "plot: no t-SNE embedding: this version of aesh has no `tsne` command yet, so there is nothing to plot"),
         ("", "export out/e.csv what=embedding", "export: no t-SNE embedding: this version of aesh has no `tsne` command yet"),
         ("generate normal=20 anomalies=2 features=2 seed=1", "export out/l.csv what=latent",
          "export: no model yet: train one with `train` or open a saved one with `open PATH`"),
@@ -276,7 +276,7 @@ import Testing
         BadInput.expectRefused("history save folder", "history: cannot write \(f)/folder: it is a folder", in: harness, exact: true)
         BadInput.expectRefused("save missing/m.aemodel", "save: cannot write \(f)/missing/m.aemodel: folder \(f)/missing does not exist", in: harness, exact: true)
         BadInput.expectRefused("export file.txt/x.csv", "export: cannot write \(f)/file.txt/x.csv: \(f)/file.txt is a file, not a folder", in: harness, exact: true)
-        BadInput.expectRefused("plot loss to=missing/l.png", "plot: cannot write \(f)/missing/l.png: folder \(f)/missing does not exist", in: harness, exact: true)
+        BadInput.expectRefused("plot loss to=missing/l.png", "plot: cannot write \(f)/missing/l.png: the folder \(f)/missing does not exist (create it, or choose another with `set out DIR`, --out DIR or to=FILE)", in: harness, exact: true)
         #expect(!FileManager.default.fileExists(atPath: f + "/missing"))
     }
 
@@ -295,7 +295,7 @@ import Testing
     @Test func aScriptPlotIntoAMissingOutputFolderFailsWithItsLine() throws {
         let harness = try BadInput.preparedHarness()
         #expect(harness.run("set out nowhere\nplot loss", name: "p.aesh") == 1)
-        #expect(harness.console.errors.hasSuffix("p.aesh:2: plot: cannot write \(harness.folder)/nowhere/p-02-loss.png: folder \(harness.folder)/nowhere does not exist\n"))
+        #expect(harness.console.errors.hasSuffix("p.aesh:2: plot: cannot write \(harness.folder)/nowhere/p-02-loss.png: the folder \(harness.folder)/nowhere does not exist (create it, or choose another with `set out DIR`, --out DIR or to=FILE)\n"))
     }
 
     @Test func aVeryLongUnknownCommandIsRefused() throws {
