@@ -84,7 +84,7 @@ import Testing
     @Test func oneRowLoadsButCannotBeSplitOrTrained() throws {
         let harness = try ShellHarness()
         BadInput.expectAccepted("load \"\(BadInput.path("one-row.csv"))\" label=label", in: harness)
-        #expect(BadInput.expectAccepted("describe", in: harness).contains("1 rows × 2 feature columns"))
+        #expect(BadInput.expectAccepted("describe", in: harness).contains("1 row × 2 feature columns"))
         BadInput.expectRefused("split", "split: need at least 2 rows to split, the data has 1", in: harness, exact: true)
         BadInput.expectRefused("train", "train: need at least 2 normal training rows, there is 1", in: harness, exact: true)
     }

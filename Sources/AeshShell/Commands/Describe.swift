@@ -15,7 +15,7 @@ extension CommandSpec {
         let data = try session.requireData()
         let console = context.console
         let digits = session.settings.precision
-        console.line("\(session.dataSource ?? "data"): \(Format.count(data.rowCount)) rows × \(data.columnCount) feature columns")
+        console.line("\(session.dataSource ?? "data"): \(Format.counted(data.rowCount, "row")) × \(data.columnCount) feature columns")
         var rows: [[String]] = []
         for c in 0..<data.columnCount {
             var minimum = Double.infinity, maximum = -Double.infinity, sum = 0.0, squares = 0.0
@@ -40,12 +40,12 @@ extension CommandSpec {
         }
         if let labels = data.labels {
             let anomalies = labels.reduce(0) { $0 + Int($1) }
-            console.line("labels (\(data.labelName ?? "label")): \(Format.count(labels.count - anomalies)) normal, \(Format.count(anomalies)) anomalies (\(Format.percent(Double(anomalies) / Double(max(1, labels.count)))))")
+            console.line("labels (\(data.labelName ?? "label")): \(Format.count(labels.count - anomalies)) normal, \(Format.counted(anomalies, "anomaly", "anomalies")) (\(Format.percent(Double(anomalies) / Double(max(1, labels.count)))))")
         } else {
             console.line("labels: none (give load a label= column to evaluate)")
         }
         if let split = session.split {
-            console.line("split: \(Format.count(split.trainIndices.count)) training rows, \(Format.count(split.testIndices.count)) test rows")
+            console.line("split: \(Format.counted(split.trainIndices.count, "training row")), \(Format.counted(split.testIndices.count, "test row"))")
         }
     }
 }

@@ -47,7 +47,7 @@ extension CommandSpec {
         }
         if let threshold = session.threshold {
             let flagged = errors.filter { $0 > threshold.value }.count
-            console.line("\(Format.count(flagged)) rows (\(Format.percent(Double(flagged) / Double(max(1, errors.count))))) are above the threshold \(Format.number(threshold.value, digits: digits)) (\(threshold.rule))")
+            console.line("\(Format.counted(flagged, "row")) (\(Format.percent(Double(flagged) / Double(max(1, errors.count))))) are above the threshold \(Format.number(threshold.value, digits: digits)) (\(threshold.rule))")
         }
         guard top > 0 else { return }
         let order = errors.indices.sorted { errors[$0] > errors[$1] || (errors[$0] == errors[$1] && $0 < $1) }

@@ -49,6 +49,6 @@ extension CommandSpec {
             throw ShellError("no t-SNE embedding: this version of aesh has no `tsne` command yet")
         }
         try AtomicFile.write(text, to: context.shell.resolve(path))
-        context.console.line("wrote \(Format.count(count)) rows of \(what) to \(path)")
+        context.console.line("wrote \(Format.counted(count, "row")) of \(what) to \(path)")
     }
 }

@@ -28,6 +28,6 @@ extension CommandSpec {
         let data = try SyntheticData.generate(normal: normal, anomalies: anomalies, features: features,
                                               shift: shift, seed: seed)
         try session.replaceData(data, source: "generated (seed \(seed))")
-        context.console.line("generated \(Format.count(data.rowCount)) rows × \(features) columns: \(Format.count(normal)) normal N(0,1), \(Format.count(anomalies)) anomalies N(\(Format.number(shift, digits: 2)),1), seed \(seed)")
+        context.console.line("generated \(Format.counted(data.rowCount, "row")) × \(features) columns: \(Format.count(normal)) normal N(0,1), \(Format.counted(anomalies, "anomaly", "anomalies")) N(\(Format.number(shift, digits: 2)),1), seed \(seed)")
     }
 }

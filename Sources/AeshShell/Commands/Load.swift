@@ -38,14 +38,14 @@ extension CommandSpec {
         let table = try TableReader.read(path: context.shell.resolve(path), options: options)
         try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
         let data = table.dataset
-        var summary = "loaded \(Format.count(data.rowCount)) rows × \(data.columnCount) columns from \(path)"
+        var summary = "loaded \(Format.counted(data.rowCount, "row")) × \(data.columnCount) columns from \(path)"
         if let labels = data.labels {
             let anomalies = labels.reduce(0) { $0 + Int($1) }
-            summary += " (\(Format.count(labels.count - anomalies)) normal, \(Format.count(anomalies)) anomalies)"
+            summary += " (\(Format.count(labels.count - anomalies)) normal, \(Format.counted(anomalies, "anomaly", "anomalies")))"
         }
         context.console.line(summary)
         if table.droppedRows > 0 {
-            context.console.line("dropped \(Format.count(table.droppedRows)) rows with missing values")
+            context.console.line("dropped \(Format.counted(table.droppedRows, "row")) with missing values")
         }
     }
 }

@@ -31,7 +31,7 @@ extension CommandSpec {
         session.clearScores()
         let rows = session.trainingRowIndices(of: data).count
         context.console.line(method == .none ? "features will be used as loaded" :
-            "fitted \(method.rawValue) scaling on \(Format.count(rows)) training rows (\(data.columnCount) columns)")
+            "fitted \(method.rawValue) scaling on \(Format.counted(rows, "training row")) (\(data.columnCount) columns)")
         if let constant = session.scaler?.constantColumns, !constant.isEmpty {
             context.console.line("note: \(quotedList(constant.map { data.columnNames[$0] })) \(constant.count == 1 ? "has" : "have") no spread on the training rows and \(constant.count == 1 ? "is" : "are") left unscaled")
         }

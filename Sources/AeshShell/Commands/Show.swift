@@ -13,12 +13,12 @@ extension CommandSpec {
         let digits = session.settings.precision + 2
         console.line("settings: " + session.settings.listing.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
         if let data = session.data {
-            console.line("data:      \(session.dataSource ?? "?"), \(Format.count(data.rowCount)) rows × \(data.columnCount) columns" + (data.labels == nil ? ", no labels" : ", labelled"))
+            console.line("data:      \(session.dataSource ?? "?"), \(Format.counted(data.rowCount, "row")) × \(data.columnCount) columns" + (data.labels == nil ? ", no labels" : ", labelled"))
         } else {
             console.line("data:      none (load or generate)")
         }
         if let split = session.split {
-            console.line("split:     \(Format.count(split.trainIndices.count)) training, \(Format.count(split.testIndices.count)) test rows")
+            console.line("split:     \(Format.count(split.trainIndices.count)) training, \(Format.counted(split.testIndices.count, "test row"))")
         }
         if let scaler = session.scaler { console.line("scaling:   \(scaler.method.rawValue)") }
         if let architecture = session.architecture {
@@ -26,7 +26,7 @@ extension CommandSpec {
         }
         if let network = session.network {
             let last = session.trainingHistory.last.map { ", final loss \(Format.number($0.loss, digits: digits))" } ?? ""
-            console.line("network:   \(session.modelSource ?? "trained"), \(Format.count(network.parameterCount)) parameters\(last)")
+            console.line("network:   \(session.modelSource ?? "trained"), \(Format.counted(network.parameterCount, "parameter"))\(last)")
         }
         if let scores = session.scores {
             console.line("errors:    \(Format.count(scores.errors.count)) \(scores.part.rawValue) rows scored")

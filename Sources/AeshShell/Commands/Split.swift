@@ -29,14 +29,14 @@ extension CommandSpec {
         try session.refitScaler()
         guard let split = session.split else { return }
         let training = session.trainingRowIndices(of: data).count
-        var line = "split \(Format.count(data.rowCount)) rows: \(Format.count(split.trainIndices.count)) training, \(Format.count(split.testIndices.count)) test"
+        var line = "split \(Format.counted(data.rowCount, "row")): \(Format.count(split.trainIndices.count)) training, \(Format.count(split.testIndices.count)) test"
         if let labels = data.labels {
             let testAnomalies = split.testIndices.reduce(0) { $0 + Int(labels[$1]) }
-            line += " (\(Format.count(testAnomalies)) anomalies in test); the model will learn from the \(Format.count(training)) normal training rows"
+            line += " (\(Format.counted(testAnomalies, "anomaly", "anomalies")) in test); the model will learn from the \(Format.counted(training, "normal training row"))"
         }
         context.console.line(line + (stratify && data.labels != nil ? ", stratified" : "") + ", seed \(seed)")
         if let method = session.scalingMethod, method != .none {
-            context.console.line("refitted \(method.rawValue) scaling on the \(Format.count(training)) training rows")
+            context.console.line("refitted \(method.rawValue) scaling on the \(Format.counted(training, "training row"))")
         }
     }
 }

@@ -68,7 +68,7 @@ extension CommandSpec {
         console.line(line)
         if let scores = session.scores {
             let flagged = scores.errors.filter { $0 > value }.count
-            console.line("\(Format.count(flagged)) of \(Format.count(scores.errors.count)) rows (\(Format.percent(Double(flagged) / Double(max(1, scores.errors.count))))) are above it and flagged as anomalies")
+            console.line("\(Format.count(flagged)) of \(Format.counted(scores.errors.count, "row")) (\(Format.percent(Double(flagged) / Double(max(1, scores.errors.count))))) are above it and flagged as anomalies")
         }
     }
 

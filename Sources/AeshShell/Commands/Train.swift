@@ -85,12 +85,12 @@ extension CommandSpec {
         trained.trainingErrors = trainingErrors
         trained.trainingErrorSummary = Statistics.meanAndSD(trainingErrors)
         let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
-        let described = "\(layout), \(Format.count(result.model.parameterCount)) parameters, \(Format.count(result.trainingRows)) training rows" +
-            (result.validationRows > 0 ? " + \(Format.count(result.validationRows)) validation rows" : "")
+        let described = "\(layout), \(Format.counted(result.model.parameterCount, "parameter")), \(Format.counted(result.trainingRows, "training row"))" +
+            (result.validationRows > 0 ? " + \(Format.counted(result.validationRows, "validation row"))" : "")
 
         switch result.stop {
         case .completed:
-            console.line("trained \(described) for \(result.history.count) epochs" + finalLoss(result.history, digits))
+            console.line("trained \(described) for \(Format.counted(result.history.count, "epoch"))" + finalLoss(result.history, digits))
             if let first = result.history.first, let last = result.history.last, result.history.count > 1, last.loss >= first.loss {
                 console.line("note: the loss did not fall; the learning rate may be too high (lr=\(Format.compact(lr))) or the units saturated; try a smaller lr")
             }
@@ -119,7 +119,7 @@ extension CommandSpec {
         let floats = 7 * weights + batchFloats
         guard floats > Double(maximumTrainingFloats) else { return }
         let gigabytes = floats * 4 / 1e9
-        throw ShellError("a \(widths.map(String.init).joined(separator: " → ")) network with batches of \(Format.count(batch)) rows needs about \(Format.number(gigabytes, digits: 0)) GB to train, more than the \(Format.number(Double(maximumTrainingFloats) * 4 / 1e9, digits: 0)) GB aesh allows: choose smaller layers with `model` or a smaller batch=")
+        throw ShellError("a \(widths.map(String.init).joined(separator: " → ")) network with batches of \(Format.counted(batch, "row")) needs about \(Format.number(gigabytes, digits: 0)) GB to train, more than the \(Format.number(Double(maximumTrainingFloats) * 4 / 1e9, digits: 0)) GB aesh allows: choose smaller layers with `model` or a smaller batch=")
     }
 
     private static func finalLoss(_ history: [EpochReport], _ digits: Int) -> String {

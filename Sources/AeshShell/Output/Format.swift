@@ -23,6 +23,11 @@ public enum Format {
         return String(format: "%.\(digits)f", value)
     }
 
+    /// A count with its noun in the right number: "1 row", "2,200 rows", "1 anomaly".
+    public static func counted(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(count(value)) \(value == 1 ? singular : plural ?? singular + "s")"
+    }
+
     /// A number in its shortest usual form, as a person would type it: 0.001, 1e+06, 10000.
     public static func compact(_ value: Double) -> String {
         String(format: "%g", value)
