@@ -33,6 +33,7 @@ RESULTS="$WORK/results.tsv"
 record() { printf '%s\t%s\n' "$1" "$2" >> "$RESULTS"; }
 say() { printf '== %s\n' "$*" >&2; }
 
+record load.start "$(cut -d' ' -f1 /proc/loadavg)"
 say "release build"
 (cd "$ROOT" && swift build -c release 2>&1 | tail -1) >&2
 AESH="$ROOT/.build/release/aesh"
@@ -107,7 +108,10 @@ done
 # Rows per epoch, for the FLOP count: "70,560 training rows + 7,840 validation rows".
 record w2.train_rows "$(grep -o '[0-9,]* training rows +' w2.log | tr -dc 0-9)"
 record w2.val_rows "$(grep -o '[0-9,]* validation rows' w2.log | tr -dc 0-9)"
-for _ in $(seq "$RUNS"); do record sgemm.gflops "$("$WORK/sgemm_probe" 2048 2)"; done
+for _ in $(seq "$RUNS"); do
+    record sgemm.gflops "$("$WORK/sgemm_probe" 2048 2)"
+    record sgemm.gflops1 "$("$WORK/sgemm_probe" 2048 1)"
+done
 
 say "scoring with the W1 model: 1,000,000 rows from memory"
 "$WORK/score" "$WORK/w1.aemodel" 1000000 "$RUNS" | while read -r rate; do record score.aesh.rows_per_s "$rate"; done
@@ -166,5 +170,6 @@ if [[ $REFERENCE == 1 ]]; then
     done
 fi
 
+record load.end "$(cut -d' ' -f1 /proc/loadavg)"
 say "writing BENCHMARKS.md"
 python3 "$ROOT/scripts/bench/report.py" "$RESULTS" "$ROOT/BENCHMARKS.md" --quick="$QUICK" --reference="$REFERENCE"
