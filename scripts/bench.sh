@@ -26,6 +26,10 @@ fi
 RUNS=5; W1_EPOCHS=1000; W2_RUNS=5; REF_RUNS=3; STARTS=30
 if [[ $QUICK == 1 ]]; then RUNS=3; W1_EPOCHS=200; W2_RUNS=2; STARTS=15; fi
 
+if [[ ! -x /usr/bin/time ]]; then  # GNU time, for peak memory
+    if [[ $(id -u) == 0 ]]; then apt-get install -y -qq time >&2; else echo "bench.sh: needs GNU time (apt-get install time)" >&2; exit 1; fi
+fi
+
 WORK="$ROOT/.build/bench"
 mkdir -p "$WORK"
 RESULTS="$WORK/results.tsv"
