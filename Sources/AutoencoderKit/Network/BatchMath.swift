@@ -58,6 +58,33 @@ enum BatchMath {
         return sum
     }
 
+    /// Four dot products at once: lane j of the result is `dot(a, b + j · bStride, count: count)`,
+    /// bit for bit. Each lane keeps the same eight partial sums and adds them up in the same order
+    /// as `dot`; only the final additions run four lanes wide instead of one product at a time,
+    /// which is where `dot` spends most of its time on a batch of 32.
+    @inline(__always)
+    static func dot4(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, bStride: Int, count: Int) -> SIMD4<Float> {
+        let b0 = b, b1 = b + bStride, b2 = b + 2 * bStride, b3 = b + 3 * bStride
+        var p0 = SIMD8<Float>(), p1 = SIMD8<Float>(), p2 = SIMD8<Float>(), p3 = SIMD8<Float>()
+        var r = 0
+        while r + 8 <= count {
+            let x = load8(a + r)
+            p0 += x * load8(b0 + r)
+            p1 += x * load8(b1 + r)
+            p2 += x * load8(b2 + r)
+            p3 += x * load8(b3 + r)
+            r += 8
+        }
+        // SIMD8.sum() is ((-0 + p[0]) + p[1]) + … + p[7], and -0 + p[0] is p[0].
+        var sum = SIMD4(p0[0], p1[0], p2[0], p3[0])
+        for k in 1..<8 { sum += SIMD4(p0[k], p1[k], p2[k], p3[k]) }
+        while r < count {
+            sum += SIMD4(repeating: a[r]) * SIMD4(b0[r], b1[r], b2[r], b3[r])
+            r += 1
+        }
+        return sum
+    }
+
     /// Σ a[r] over r in 0..<count, in eight interleaved partial sums.
     @inline(__always)
     static func sum(_ a: UnsafePointer<Float>, count: Int) -> Float {

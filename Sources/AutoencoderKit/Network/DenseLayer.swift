@@ -112,8 +112,17 @@ struct DenseKernel {
             return
         }
         for i in 0..<inputs {
-            let xi = x + i * stride
-            for j in 0..<outputs { dW[i * outputs + j] = BatchMath.dot(xi, dz + j * stride, count: rows) }
+            let xi = x + i * stride, row = dW + i * outputs
+            var j = 0
+            while j + 4 <= outputs {
+                let sums = BatchMath.dot4(xi, dz + j * stride, bStride: stride, count: rows)
+                for lane in 0..<4 { row[j + lane] = sums[lane] }
+                j += 4
+            }
+            while j < outputs {
+                row[j] = BatchMath.dot(xi, dz + j * stride, count: rows)
+                j += 1
+            }
         }
         if let dx {
             for i in 0..<inputs {

@@ -19,6 +19,7 @@ final class ForwardPass {
 
     /// Buffers for up to `capacity` rows of a model that passed `validate()`.
     init(model: Autoencoder, capacity: Int, blasThreshold: Int = DenseKernel.defaultBLASThreshold) {
+        BLASThreads.configured
         let capacity = max(capacity, 1)
         self.capacity = capacity
         let rounded = (capacity + 7) / 8 * 8

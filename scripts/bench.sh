@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Benchmarks W1–W5 of DESIGN.md on a release build and writes BENCHMARKS.md.
+#   scripts/bench.sh [--reference] [--quick]
+#   --reference  also run the same workloads in PyTorch, Keras/TensorFlow and pandas (installed once,
+#                by pip, into .venv-bench/) and print aesh / reference ratios from this same run
+#   --quick      fewer runs and epochs, no references, report to .build/bench/BENCHMARKS.md: a minute or two
+# Data and intermediate files go to .build/bench/ (ignored). Medians and spreads of several runs;
+# every training time has the ROC AUC of the same run beside it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REFERENCE=0
+QUICK=0
+for argument in "$@"; do
+    case "$argument" in
+        --reference) REFERENCE=1 ;;
+        --quick) QUICK=1 ;;
+        -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+        *) echo "bench.sh: unknown option $argument (use --reference, --quick)" >&2; exit 2 ;;
+    esac
+done
+if [[ $QUICK == 1 && $REFERENCE == 1 ]]; then
+    echo "bench.sh: --quick runs without references; drop one of the two" >&2; exit 2
+fi
+
+RUNS=5; W1_EPOCHS=1000; W2_RUNS=5; REF_RUNS=3; STARTS=30
+if [[ $QUICK == 1 ]]; then RUNS=3; W1_EPOCHS=200; W2_RUNS=2; STARTS=15; fi
+
+if [[ ! -x /usr/bin/time ]]; then  # GNU time, for peak memory
+    if [[ $(id -u) == 0 ]]; then apt-get install -y -qq time >&2; else echo "bench.sh: needs GNU time (apt-get install time)" >&2; exit 1; fi
+fi
+
+WORK="$ROOT/.build/bench"
+mkdir -p "$WORK"
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
+record() { printf '%s\t%s\n' "$1" "$2" >> "$RESULTS"; }
+say() { printf '== %s\n' "$*" >&2; }
+
+record load.start "$(cut -d' ' -f1 /proc/loadavg)"
+say "release build"
+(cd "$ROOT" && swift build -c release 2>&1 | tail -1) >&2
+AESH="$ROOT/.build/release/aesh"
+
+say "helpers: data generator, sgemm probe, scoring driver"
+cc -O2 -o "$WORK/gen_data" "$ROOT/scripts/bench/gen_data.c" -lm
+cc -O2 -o "$WORK/sgemm_probe" "$ROOT/scripts/bench/sgemm_probe.c" -lopenblas
+swiftc -O -o "$WORK/score" "$ROOT/scripts/bench/score.swift" \
+    -I "$ROOT/.build/release/Modules" -Xcc -fmodule-map-file="$ROOT/Sources/CBLAS/module.modulemap" \
+    "$ROOT"/.build/release/AutoencoderKit.build/*.o -lopenblas
+
+[[ -s "$WORK/w2.csv" ]] || { say "generating W2 data (100,000 x 64)"; "$WORK/gen_data" w2 "$WORK/w2.csv"; }
+[[ -s "$WORK/w4.csv" ]] || { say "generating W4 data (1,000,000 x 10)"; "$WORK/gen_data" w4 "$WORK/w4.csv"; }
+
+# The elapsed time aesh echoes after command number $2 of a script run's output $1, in seconds.
+elapsed_of() {
+    awk -v n="$2" '
+        index($0, "In [" n "]:") == 1 { found = 1; next }
+        found && /^\(.*\)$/ {
+            t = substr($0, 2, length($0) - 2); s = 0
+            if (t ~ / min /) { split(t, p, " "); s = p[1] * 60 + p[3] }
+            else if (t ~ / ms$/) { s = t / 1000 }
+            else { s = t + 0 }
+            printf "%.6f\n", s; exit
+        }' "$1"
+}
+auc_of() { awk '/^ROC AUC/ { print $3; exit }' "$1"; }
+
+W1_SCRIPT() {  # $1 = epochs
+    cat <<EOF
+generate normal=10000 anomalies=1000 features=10 shift=5 seed=42
+split test=0.2 seed=42
+scale standard
+model 6 activation=relu output=sigmoid
+train epochs=$1 batch=32 lr=0.001 seed=42
+errors top=0
+threshold 0.92
+evaluate
+save w1.aemodel
+EOF
+}
+cd "$WORK"
+
+say "W1: the seed replica (${RUNS} runs of 20 epochs for the AUC, ${RUNS} of ${W1_EPOCHS} epochs for the time)"
+W1_SCRIPT 20 > w1.aesh
+W1_SCRIPT "$W1_EPOCHS" > w1-long.aesh
+for _ in $(seq "$RUNS"); do
+    "$AESH" --out "$WORK/out" w1.aesh > w1.log
+    record w1.aesh.epoch_ms "$(awk -v t="$(elapsed_of w1.log 5)" 'BEGIN { print t * 1000 / 20 }')"
+    record w1.aesh.auc "$(auc_of w1.log)"
+    "$AESH" --out "$WORK/out" w1-long.aesh > w1-long.log
+    record w1.aesh.long_epoch_ms "$(awk -v t="$(elapsed_of w1-long.log 5)" -v e="$W1_EPOCHS" 'BEGIN { print t * 1000 / e }')"
+    record w1.aesh.long_auc "$(auc_of w1-long.log)"
+done
+
+say "W2: wide, 5 epochs (${W2_RUNS} runs)"
+cat > w2.aesh <<'EOF'
+load w2.csv label=label
+split test=0.2 seed=42
+scale standard
+model 32,8,32 activation=relu output=linear
+train epochs=5 batch=256 lr=0.001 seed=42
+errors top=0
+threshold 0.98
+evaluate
+EOF
+for _ in $(seq "$W2_RUNS"); do
+    "$AESH" --out "$WORK/out" w2.aesh > w2.log
+    record w2.aesh.epoch_ms "$(awk -v t="$(elapsed_of w2.log 5)" 'BEGIN { print t * 1000 / 5 }')"
+    record w2.aesh.auc "$(auc_of w2.log)"
+done
+# Rows per epoch, for the FLOP count: "70,560 training rows + 7,840 validation rows".
+record w2.train_rows "$(grep -o '[0-9,]* training rows +' w2.log | tr -dc 0-9)"
+record w2.val_rows "$(grep -o '[0-9,]* validation rows' w2.log | tr -dc 0-9)"
+for _ in $(seq "$RUNS"); do
+    record sgemm.gflops "$("$WORK/sgemm_probe" 2048 2)"
+    record sgemm.gflops1 "$("$WORK/sgemm_probe" 2048 1)"
+done
+
+say "scoring with the W1 model: 1,000,000 rows from memory"
+"$WORK/score" "$WORK/w1.aemodel" 1000000 "$RUNS" | while read -r rate; do record score.aesh.rows_per_s "$rate"; done
+
+say "W4: load the 1,000,000 x 10 CSV (${RUNS} runs)"
+echo "load w4.csv" > w4.aesh
+for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f '%e %M' -o w4.time "$AESH" --out "$WORK/out" w4.aesh > w4.log
+    record w4.aesh.load_ms "$(awk -v t="$(elapsed_of w4.log 1)" 'BEGIN { print t * 1000 }')"
+    record w4.aesh.process_ms "$(awk '{ print $1 * 1000 }' w4.time)"
+    record w4.aesh.peak_mb "$(awk '{ print $2 / 1024 }' w4.time)"
+done
+record w4.bytes "$(stat -c %s w4.csv)"
+
+say "W5: start-up, aesh -c help (${STARTS} runs)"
+"$AESH" -c help > /dev/null
+for _ in $(seq "$STARTS"); do
+    start=$EPOCHREALTIME
+    "$AESH" -c help > /dev/null
+    record w5.aesh.ms "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print (b - a) * 1000 }')"
+done
+
+if [[ $REFERENCE == 1 ]]; then
+    VENV="$ROOT/.venv-bench"
+    if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import torch, tensorflow, keras, pandas, sklearn' 2>/dev/null; then
+        say "installing the references into .venv-bench (PyPI: torch, tensorflow-cpu, pandas, scikit-learn)"
+        python3 -m venv "$VENV"
+        "$VENV/bin/pip" install -q --upgrade pip
+        "$VENV/bin/pip" install -q torch tensorflow-cpu pandas scikit-learn
+    fi
+    PY="$VENV/bin/python"
+    REF="$ROOT/scripts/bench/reference.py"
+    record versions "$("$PY" -c 'import torch, keras, tensorflow, pandas; print(f"PyTorch {torch.__version__}, Keras {keras.__version__} on TensorFlow {tensorflow.__version__}, pandas {pandas.__version__}")' 2>/dev/null)"
+    reference() {  # workload framework key-prefix
+        "$PY" "$REF" "$1" "$2" "$WORK" 2> "$WORK/reference.err" | while read -r key value; do record "$3.$key" "$value"; done
+    }
+    for framework in torch keras; do
+        say "W1 in $framework (${REF_RUNS} runs)"
+        for _ in $(seq "$REF_RUNS"); do reference W1 "$framework" "w1.$framework"; done
+        say "W2 in $framework (${REF_RUNS} runs)"
+        for _ in $(seq "$REF_RUNS"); do reference W2 "$framework" "w2.$framework"; done
+    done
+    say "scoring in torch"
+    reference score torch score.torch
+    say "W4 in pandas"
+    reference W4 pandas w4.pandas
+    /usr/bin/time -f '%M' -o w4-pandas.time "$PY" -c "import pandas; pandas.read_csv('$WORK/w4.csv')"
+    record w4.pandas.peak_mb "$(awk '{ print $1 / 1024 }' w4-pandas.time)"
+    say "W5: import torch, import tensorflow (${REF_RUNS} runs each)"
+    for module in torch tensorflow; do
+        for _ in $(seq "$REF_RUNS"); do
+            start=$EPOCHREALTIME
+            "$PY" -c "import $module" 2> /dev/null
+            record "w5.$module.ms" "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print (b - a) * 1000 }')"
+        done
+    done
+fi
+
+record load.end "$(cut -d' ' -f1 /proc/loadavg)"
+# A quick run is a smoke test: its numbers do not replace the committed report.
+REPORT="$ROOT/BENCHMARKS.md"
+[[ $QUICK == 1 ]] && REPORT="$WORK/BENCHMARKS.md"
+say "writing ${REPORT#"$ROOT"/}"
+python3 "$ROOT/scripts/bench/report.py" "$RESULTS" "$REPORT" --quick="$QUICK" --reference="$REFERENCE"

@@ -1,0 +1,206 @@
+"""Turns scripts/bench.sh's raw samples into BENCHMARKS.md (standard library only).
+
+Usage: report.py RESULTS.tsv BENCHMARKS.md --quick=0|1 --reference=0|1
+RESULTS.tsv holds `key<TAB>value` lines, one per sample. Everything above the history marker of
+BENCHMARKS.md is rewritten; the hand-written history below it is kept.
+"""
+import datetime
+import os
+import subprocess
+import sys
+from collections import defaultdict
+
+MARKER = "<!-- history: everything below this line is kept by scripts/bench.sh -->"
+
+
+def load(path):
+    samples = defaultdict(list)
+    with open(path) as handle:
+        for line in handle:
+            key, _, value = line.rstrip("\n").partition("\t")
+            if value == "":
+                continue
+            try:
+                samples[key].append(float(value))
+            except ValueError:
+                samples[key].append(value)
+    return samples
+
+
+def median(values):
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def machine():
+    def run(*command):
+        try:
+            return subprocess.run(command, capture_output=True, text=True, check=False).stdout
+        except OSError:
+            return ""
+    info = {}
+    for line in run("lscpu").splitlines():
+        key, _, value = line.partition(":")
+        info[key.strip()] = value.strip()
+    memory = ""
+    with open("/proc/meminfo") as handle:
+        for line in handle:
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+    swift = run("swift", "--version").splitlines()
+    blas = [line.split()[2] for line in run("dpkg", "-l", "libopenblas0-pthread").splitlines() if line.startswith("ii")]
+    env = ", ".join(f"{k}={os.environ[k]}" for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ)
+    return [
+        f"- CPU: {info.get('Model name', '?')} (family {info.get('CPU family', '?')}, model {info.get('Model', '?')}), "
+        f"{info.get('CPU(s)', '?')} cores, {info.get('Hypervisor vendor', 'no')} hypervisor; memory {memory}",
+        f"- Toolchain: {swift[0] if swift else '?'}; OpenBLAS {blas[0] if blas else '?'} (pthread)"
+        + (f", run with {env} as this machine sets it" if env else ""),
+    ]
+
+
+class Report:
+    def __init__(self, samples):
+        self.s = samples
+        self.targets = []
+
+    def has(self, key):
+        return key in self.s and len(self.s[key]) > 0
+
+    def m(self, key):
+        return median(self.s[key])
+
+    def spread(self, key, digits=1, unit=""):
+        values = self.s[key]
+        fmt = f"{{:.{digits}f}}"
+        return (f"{fmt.format(median(values))}{unit} (min {fmt.format(min(values))}, max "
+                f"{fmt.format(max(values))}, {len(values)} runs)")
+
+    def auc(self, key):
+        return f"ROC AUC {self.m(key):.4f}" if self.has(key) else "ROC AUC ?"
+
+    def target(self, name, met, detail):
+        self.targets.append(f"| {name} | {'met' if met else 'NOT met'} | {detail} |")
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    samples = load(sys.argv[1])
+    out_path = sys.argv[2]
+    flags = dict(arg.lstrip("-").split("=") for arg in sys.argv[3:])
+    quick, reference = flags.get("quick") == "1", flags.get("reference") == "1"
+    r = Report(samples)
+    lines = ["# Benchmarks", "",
+             f"Measured by `scripts/bench.sh{' --reference' if reference else ''}{' --quick' if quick else ''}` "
+             f"on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Workloads W1–W5 as in DESIGN.md; "
+             "medians with min/max of several runs. The machine is shared: absolute times drift from run to run, "
+             "ratios from one run are what count.", ""]
+    lines += machine()
+    if r.has("load.start") and r.has("load.end"):
+        lines.append(f"- Load average (1 min) when the run started {r.m('load.start'):.2f}, when it ended "
+                     f"{r.m('load.end'):.2f}: the 2 cores are shared with other work")
+    if r.has("versions"):
+        lines.append(f"- References: {samples['versions'][0]}, CPU, 2 threads")
+    lines.append("")
+
+    # W1
+    lines += ["## W1, the seed replica (10 → 6 → 10, batch 32, 7,200 training + 800 validation rows)", ""]
+    lines.append(f"- aesh: {r.spread('w1.aesh.long_epoch_ms', 3, ' ms')} per epoch over {'runs of many epochs'}, "
+                 f"{r.auc('w1.aesh.long_auc')}; 20-epoch runs (the seed's): {r.spread('w1.aesh.epoch_ms', 3, ' ms')} per epoch, "
+                 f"{r.auc('w1.aesh.auc')}")
+    for fw, name, limit in (("torch", "PyTorch", 200), ("keras", "Keras", 400)):
+        key = f"w1.{fw}.epoch_ms"
+        if r.has(key):
+            ratio = r.m("w1.aesh.long_epoch_ms") / r.m(key)
+            lines.append(f"- {name}: {r.spread(key, 1, ' ms')} per epoch, {r.auc(f'w1.{fw}.auc')}; "
+                         f"aesh / {name} = 1/{1 / ratio:.0f}")
+            auc_gap = abs(r.m("w1.aesh.auc") - r.m(f"w1.{fw}.auc"))
+            r.target(f"W1 ≤ 1/{limit} of {name}, AUC within 0.005", ratio <= 1 / limit and auc_gap <= 0.005,
+                     f"1/{1 / ratio:.0f}, AUC gap {auc_gap:.4f}")
+    lines.append("")
+
+    # W2
+    lines += ["## W2, wide (64 → 32 → 8 → 32 → 64, batch 256, 5 epochs)", ""]
+    sizes = [64, 32, 8, 32, 64]
+    products = sum(a * b for a, b in zip(sizes, sizes[1:]))
+    train_rows, val_rows = r.m("w2.train_rows"), r.m("w2.val_rows")
+    # Forward 2·in·out per row, backward 4·in·out (weight and input gradients) except the first
+    # layer, which needs no input gradient; validation is forward only. Bias, activation and Adam
+    # are left out (under 1 %).
+    flops = train_rows * (6 * products - 2 * sizes[0] * sizes[1]) + val_rows * 2 * products
+    epoch_ms = r.m("w2.aesh.epoch_ms")
+    gflops = flops / (epoch_ms / 1000) / 1e9
+    sgemm = r.m("sgemm.gflops")
+    lines.append(f"- aesh: {r.spread('w2.aesh.epoch_ms', 1, ' ms')} per epoch, {r.auc('w2.aesh.auc')}")
+    lines.append(f"- work: {flops / 1e9:.2f} GFLOP per epoch ({train_rows:,.0f} training rows, {val_rows:,.0f} validation rows); "
+                 f"achieved {gflops:.1f} GFLOP/s = {100 * gflops / sgemm:.0f} % of sgemm's "
+                 f"{r.spread('sgemm.gflops', 1, ' GFLOP/s')} (2048², both cores, this machine; on one thread "
+                 f"{r.m('sgemm.gflops1'):.1f} GFLOP/s, and aesh runs its batch-sized products on one thread)")
+    r.target("W2 ≥ 30 % of sgemm GFLOP/s", gflops >= 0.3 * sgemm, f"{100 * gflops / sgemm:.0f} %")
+    for fw, name in (("torch", "PyTorch"), ("keras", "Keras")):
+        key = f"w2.{fw}.epoch_ms"
+        if r.has(key):
+            ratio = epoch_ms / r.m(key)
+            lines.append(f"- {name}: {r.spread(key, 1, ' ms')} per epoch, {r.auc(f'w2.{fw}.auc')}; aesh / {name} = 1/{1 / ratio:.1f}")
+            if fw == "torch":
+                r.target("W2 ≤ 1/8 of PyTorch", ratio <= 1 / 8, f"1/{1 / ratio:.1f}")
+    lines.append("")
+
+    # Scoring
+    lines += ["## Scoring with the W1 model (1,000,000 rows from memory)", ""]
+    rate = r.m("score.aesh.rows_per_s")
+    lines.append(f"- aesh: {rate / 1e6:.1f} M rows/s (min {min(samples['score.aesh.rows_per_s']) / 1e6:.1f}, "
+                 f"max {max(samples['score.aesh.rows_per_s']) / 1e6:.1f}, {len(samples['score.aesh.rows_per_s'])} runs): "
+                 "forward pass and per-row MSE (`ReconstructionErrors.compute`, scripts/bench/score.swift)")
+    if r.has("score.torch.rows_per_s"):
+        torch_rate = r.m("score.torch.rows_per_s")
+        lines.append(f"- PyTorch (no_grad, whole batch): {torch_rate / 1e6:.1f} M rows/s; aesh / PyTorch = {rate / torch_rate:.1f}×")
+    r.target("scoring ≥ 20 M rows/s", rate >= 20e6, f"{rate / 1e6:.1f} M rows/s")
+    lines.append("")
+
+    # W4
+    lines += ["## W4, loading a 1,000,000 × 10 CSV of floats", ""]
+    size_mb = r.m("w4.bytes") / 1e6
+    load_ms = r.m("w4.aesh.load_ms")
+    peak = r.m("w4.aesh.peak_mb")
+    limit = 3 * 40 + 50  # 3 × the Float32 size of the data (40 MB) + 50 MB
+    lines.append(f"- aesh `load`: {r.spread('w4.aesh.load_ms', 0, ' ms')} ({size_mb / (load_ms / 1000):.0f} MB/s of a "
+                 f"{size_mb:.0f} MB file); whole process {r.spread('w4.aesh.process_ms', 0, ' ms')}; "
+                 f"peak memory {r.spread('w4.aesh.peak_mb', 0, ' MB')}")
+    if r.has("w4.pandas.load_ms"):
+        pandas_ms = r.m("w4.pandas.load_ms")
+        lines.append(f"- pandas.read_csv: {r.spread('w4.pandas.load_ms', 0, ' ms')}; peak memory of a process that "
+                     f"imports pandas and reads the file {r.m('w4.pandas.peak_mb'):.0f} MB; aesh / pandas = {load_ms / pandas_ms:.2f}")
+        r.target("W4 faster than pandas.read_csv", load_ms < pandas_ms, f"{load_ms:.0f} ms vs {pandas_ms:.0f} ms")
+    r.target("W4 peak memory < 170 MB", peak < limit, f"{peak:.0f} MB")
+    lines.append("")
+
+    # W5
+    lines += ["## W5, start-up: `aesh -c help` as a whole process", ""]
+    start = r.m("w5.aesh.ms")
+    lines.append(f"- aesh: {r.spread('w5.aesh.ms', 1, ' ms')}")
+    for module in ("torch", "tensorflow"):
+        if r.has(f"w5.{module}.ms"):
+            lines.append(f"- `python -c 'import {module}'`: {r.spread(f'w5.{module}.ms', 0, ' ms')}")
+    r.target("W5 < 20 ms median", start < 20, f"{start:.1f} ms")
+    lines.append("")
+
+    lines += ["## Targets (issue 5)", "", "| target | this run | figure |", "| --- | --- | --- |"] + r.targets
+    if not reference:
+        lines += ["", "Targets that need a reference are only judged by `scripts/bench.sh --reference`."]
+    lines.append("")
+
+    history = ""
+    if os.path.exists(out_path):
+        with open(out_path) as handle:
+            text = handle.read()
+        if MARKER in text:
+            history = text[text.index(MARKER):]
+    with open(out_path, "w") as handle:
+        handle.write("\n".join(lines) + "\n" + (history or MARKER + "\n"))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
