@@ -39,14 +39,20 @@ struct AeshCommand: ParsableCommand {
         let console = StandardConsole()
         let shell = Shell(console: console)
         shell.session.settings.outputFolder = out
-        if let seed { shell.session.settings.seed = seed }
+        shell.startingOutputFolder = out
+        if let seed {
+            shell.session.settings.seed = seed
+            // A saved history must replay with the same seed.
+            shell.session.history.append("set seed \(seed)")
+        }
         let options = ScriptRunOptions(echo: true, keepGoing: keepGoing)
         var failures = 0
         if let commands {
+            shell.createsOutputFolder = true
             failures = shell.runScript(ScriptLines.splitOneLiner(commands), file: "-c",
                                        options: ScriptRunOptions(echo: false, keepGoing: keepGoing))
         } else if !scripts.isEmpty {
-            try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try makeOutputFolder(console: console)
             for script in scripts where !shell.quitRequested {
                 failures += shell.runScriptFile(path: script, options: options)
                 if failures > 0 && !keepGoing { break }
@@ -55,15 +61,37 @@ struct AeshCommand: ParsableCommand {
             throw ExitCode(Prompt.run(shell: shell))
         } else {
             do {
+                var status = stat()
+                if fstat(STDIN_FILENO, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+                    throw ShellError("<stdin>: standard input is a directory, not a script")
+                }
                 let lines = try Shell.readScript(from: FileHandle.standardInput, name: "<stdin>")
-                try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try makeOutputFolder(console: console)
                 failures = shell.runScript(lines, file: "<stdin>", options: options)
+            } catch let error as ExitCode {
+                throw error
             } catch {
                 console.writeError("\(error)\n")
                 failures = 1
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Creates the `--out` folder for a replay, or stops at once saying why it cannot.
+    private func makeOutputFolder(console: Console) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            console.writeError("aesh: --out \(out) is a file, not a folder\n")
+            throw ExitCode(1)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            console.writeError("aesh: cannot create the output folder \(out): \(error.localizedDescription)\n")
+            throw ExitCode(1)
+        }
     }
 }
 

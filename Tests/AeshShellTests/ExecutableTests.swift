@@ -57,7 +57,7 @@ final class ExecutableTests {
         #expect(good.stdout.contains("33 rows × 2 feature columns"))
         let bad = try aesh("-c", "generate normal=30 anomalies=3 features=2 seed=1; frobnicate; describe")
         #expect(bad.status == 1)
-        #expect(bad.stderr == "-c:1: unknown command \"frobnicate\"; type `help` for the list\n")
+        #expect(bad.stderr == "-c:2: unknown command \"frobnicate\"; type `help` for the list\n")
         #expect(!bad.stdout.contains("feature columns"))
     }
 
@@ -182,7 +182,7 @@ final class ExecutableTests {
                                                   in: folder, environment: ["NO_COLOR": "1"])
         #expect(plain.status == 1)
         let text = String(decoding: plain.bytes, as: UTF8.self)
-        #expect(text.contains("-c:1: unknown command \"frobnicate\""))
+        #expect(text.contains("-c:2: unknown command \"frobnicate\""))
         #expect(!text.contains("\u{1b}"), "\(text.debugDescription)")
     }
 
@@ -205,8 +205,8 @@ final class ExecutableTests {
         #expect(run.status == 1)
         #expect(run.stderr == """
         -c:1: load: secret.csv: permission denied
-        -c:1: open: secret.aemodel: permission denied
-        -c:1: run: secret.aesh: permission denied
+        -c:2: open: secret.aemodel: permission denied
+        -c:3: run: secret.aesh: permission denied
 
         """)
     }

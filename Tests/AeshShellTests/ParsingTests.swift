@@ -43,6 +43,13 @@ import AutoencoderKit
     @Test func oneLinerSplitsAtSemicolonsOutsideQuotes() {
         let lines = ScriptLines.splitOneLiner(#"help; load "a;b.csv" delimiter=";"; quit"#)
         #expect(lines.map(\.text) == ["help", #"load "a;b.csv" delimiter=";""#, "quit"])
+        #expect(lines.map(\.lineNumber) == [1, 2, 3])
+    }
+
+    @Test func oneLinerLinesAndCommentsAreCommandsToo() {
+        let lines = ScriptLines.splitOneLiner("generate normal=10 # a comment; not a command\n describe; show")
+        #expect(lines.map(\.text) == ["generate normal=10", "describe", "show"])
+        #expect(lines.map(\.lineNumber) == [1, 2, 3])
     }
 
     @Test func suggestionsFindCloseNamesOnly() {

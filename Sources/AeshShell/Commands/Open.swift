@@ -21,6 +21,7 @@ extension CommandSpec {
         session.modelColumns = file.columnNames
         session.modelSource = path
         session.scaler = file.scaler
+        session.modelScaler = file.scaler
         session.scalingMethod = nil
         session.architecture = Architecture(hidden: file.network.hiddenSizes,
                                             activation: file.network.layers.first?.activation ?? .relu,

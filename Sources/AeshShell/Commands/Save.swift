@@ -21,11 +21,11 @@ extension CommandSpec {
         let data = session.data
         let file = ModelFile(
             createdBy: "aesh \(aeshVersion)", columnNames: session.modelColumns ?? data?.columnNames ?? [],
-            labelName: data?.labelName, scaler: session.scaler, network: network,
+            labelName: data?.labelName, scaler: session.modelScaler, network: network,
             threshold: session.threshold?.value, thresholdRule: session.threshold?.rule,
             trainingErrorMean: session.trainingErrorSummary?.mean, trainingErrorSD: session.trainingErrorSummary?.sd)
         try file.write(to: context.shell.resolve(path))
         let threshold = session.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
-        context.console.line("saved the model (\(file.columnNames.count) columns, \(session.scaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
+        context.console.line("saved the model (\(file.columnNames.count) columns, \(session.modelScaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
     }
 }

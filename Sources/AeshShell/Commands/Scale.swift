@@ -36,7 +36,7 @@ extension CommandSpec {
             context.console.line("note: \(quotedList(constant.map { data.columnNames[$0] })) \(constant.count == 1 ? "has" : "have") no spread on the training rows and \(constant.count == 1 ? "is" : "are") left unscaled")
         }
         if session.network != nil {
-            context.console.line("note: the current model was trained with the previous scaling; train again to match")
+            context.console.line("note: the current model keeps the scaling it was trained with until you `train` again")
         }
     }
 }

@@ -36,7 +36,8 @@ extension CommandSpec {
         }
         context.console.line(line + (stratify && data.labels != nil ? ", stratified" : "") + ", seed \(seed)")
         if let method = session.scalingMethod, method != .none {
-            context.console.line("refitted \(method.rawValue) scaling on the \(Format.counted(training, "training row"))")
+            context.console.line("refitted \(method.rawValue) scaling on the \(Format.counted(training, "training row"))" +
+                (session.network != nil ? "; the current model keeps the scaling it was trained with until you `train` again" : ""))
         }
     }
 }

@@ -59,8 +59,8 @@ extension CommandSpec {
         var line = "threshold \(Format.number(value, digits: digits))"
         switch rule {
         case .percentile(let q):
-            let part = session.scores?.part.rawValue ?? "scored"
-            line += " = the \(percentileName(q)) percentile of the \(Format.count(session.scores?.errors.count ?? 0)) \(part) errors"
+            let part = session.scores.map { $0.part == .all ? "" : $0.part.rawValue + " " } ?? ""
+            line += " = the \(percentileName(q)) percentile of the \(Format.count(session.scores?.errors.count ?? 0)) \(part)errors"
         case .value: line += " (fixed value)"
         case .sigma(let k): line += " = mean + \(Format.number(k, digits: 2))·sd of the training errors"
         case .bestF1: line += " = the best-F1 cut on the scored rows (chosen by peeking at their labels)"

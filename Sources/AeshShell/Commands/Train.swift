@@ -78,6 +78,7 @@ extension CommandSpec {
         trained.architecture = architecture
         trained.modelColumns = data.columnNames
         trained.modelSource = "trained"
+        trained.modelScaler = session.scaler
         trained.trainingHistory = result.history
         trained.threshold = nil
         trained.clearScores()

@@ -31,26 +31,37 @@ public enum ScriptLines {
         return result
     }
 
-    /// The commands of a `-c` one-liner: split at `;` outside quotes, all numbered line 1.
+    /// The commands of a `-c` one-liner: its lines (as in a script), each split at `;` outside
+    /// quotes; a `#` comment runs to the end of its line. Commands are numbered 1, 2, … so that an
+    /// error says `-c:2:` for the second.
     public static func splitOneLiner(_ text: String) -> [ScriptLine] {
         var result: [ScriptLine] = []
-        var current = ""
-        var quote: Character? = nil
-        for character in text {
-            if let open = quote {
-                if character == open { quote = nil }
-                current.append(character)
-            } else if character == "\"" || character == "'" {
-                quote = character
-                current.append(character)
-            } else if character == ";" {
-                append(&result, current, 1)
-                current = ""
-            } else {
-                current.append(character)
+        func add(_ command: String) { append(&result, command, result.count + 1) }
+        for line in split(text) {
+            var current = ""
+            var quote: Character? = nil
+            var previous: Character = " "
+            for character in line.text {
+                if let open = quote {
+                    if character == open { quote = nil }
+                    current.append(character)
+                } else if character == "\"" || character == "'" {
+                    quote = character
+                    current.append(character)
+                } else if character == "#" && previous.isWhitespace {
+                    break
+                } else if character == ";" {
+                    add(current)
+                    current = ""
+                    previous = " "
+                    continue
+                } else {
+                    current.append(character)
+                }
+                previous = character
             }
+            add(current)
         }
-        append(&result, current, 1)
         return result
     }
 

@@ -19,6 +19,10 @@ enum PlotDestination: Equatable {
         guard context.interactive else {
             let name = "\(fileStem(context.scriptName))-\(twoDigits(context.step))-\(kind).png"
             let folder = settings.outputFolder
+            if context.shell.createsOutputFolder && folder == context.shell.startingOutputFolder {
+                // The folder given with --out (default out/) is made when the first chart needs it.
+                try? FileManager.default.createDirectory(atPath: context.shell.resolve(folder), withIntermediateDirectories: true)
+            }
             return .file(path: context.shell.resolve(folder.hasSuffix("/") ? folder + name : folder + "/" + name),
                          terminal: try fileTerminal(for: name, size: size))
         }

@@ -14,6 +14,10 @@ public final class Shell {
     public internal(set) var quitRequested = false
     /// Scripts being replayed by `run`, outermost first (to stop recursion).
     var runningScripts: [String] = []
+    /// Whether script-mode charts may create the output folder given at start-up (`--out`).
+    public var createsOutputFolder = false
+    /// The output folder the process started with, which `createsOutputFolder` allows making.
+    public var startingOutputFolder: String?
     /// How deeply `run` may nest.
     public static let maximumRunDepth = 16
     /// Relative paths in commands are taken from here; nil means the working directory (and paths
@@ -56,7 +60,9 @@ public final class Shell {
             let arguments = try Arguments(invocation, spec: spec)
             var draft = session
             try spec.run(arguments, &draft, context)
-            if spec.name != "history" { draft.history.append(line) }
+            // `run` has already recorded the lines it replayed; recording `run FILE` too would
+            // replay them twice from a saved history.
+            if spec.name != "history" && spec.name != "run" { draft.history.append(line) }
             session = draft
         } catch let error as NestedScriptError {
             throw error

@@ -16,8 +16,12 @@ public struct Session: Sendable {
     public var split: TrainTestSplit?
     /// The scaling method asked for with `scale` (refitted when the training rows change).
     public var scalingMethod: ScalingMethod?
-    /// The fitted scaler: from `scale`, or from an opened model file.
+    /// The scaler for the next training run: fitted by `scale` on the current training rows, or
+    /// the one an opened model file brought.
     public var scaler: FittedScaler?
+    /// The scaler the network was trained with, in the model's column order: what `errors`,
+    /// `export` and `save` use, whatever `scale`, `split` or `load` did to `scaler` since.
+    public var modelScaler: FittedScaler?
     /// The architecture from `model`.
     public var architecture: Architecture?
     /// The trained or opened network.

@@ -15,7 +15,7 @@ extension Session {
         self.missingPerColumn = missingPerColumn
         split = nil
         clearScores()
-        // A scaler fitted for no model yet follows the data; one a model depends on stays.
-        if network == nil { try refitScaler() }
+        // The scaler for the next training follows the data; the model keeps its own (modelScaler).
+        if modelSource == nil || modelSource == "trained" { try refitScaler() }
     }
 }

@@ -50,7 +50,7 @@ extension Session {
     /// The part `errors` scores when not told: the test part after a split, else all rows.
     public var defaultScoredPart: ScoredPart { split == nil ? .all : .test }
 
-    /// `data`'s features in the column order the model expects, scaled by the session's scaler.
+    /// `data`'s features in the column order the model expects, scaled as the model was trained.
     /// Throws when the data lacks a column the model was trained on.
     public func modelInputs(from data: Dataset, rows: [Int]) throws -> Matrix {
         var features = data.features.selectingRows(rows)
@@ -70,7 +70,7 @@ extension Session {
         if let network, features.columns != network.inputSize {
             throw ShellError("the model takes \(network.inputSize) columns, the data has \(features.columns)")
         }
-        if let scaler {
+        if let scaler = network == nil ? scaler : modelScaler {
             guard scaler.columnCount == features.columns else {
                 throw ShellError("the scaler was fitted on \(scaler.columnCount) columns, the data has \(features.columns): run `scale` again")
             }
@@ -79,10 +79,15 @@ extension Session {
         return features
     }
 
-    /// Refits the scaling method (if one was chosen) on the current training rows.
+    /// Refits the scaling method (if one was chosen) on the current training rows; with no
+    /// training rows there is nothing to fit, and `train` will say so.
     public mutating func refitScaler() throws {
         guard let method = scalingMethod, let data else { return }
         let rows = trainingRowIndices(of: data)
+        guard !rows.isEmpty else {
+            scaler = nil
+            return
+        }
         do {
             scaler = try FittedScaler.fit(method, on: data.features.selectingRows(rows))
         } catch let error as ScalingError {
