@@ -39,7 +39,7 @@ extension CommandSpec {
         let threshold = file.threshold.map { "threshold \(Format.number($0, digits: session.settings.precision + 2))" } ?? "no threshold"
         context.console.line("opened \(path): \(layout), \(file.scaler?.method.rawValue ?? "no") scaling, \(threshold), written by \(file.createdBy)")
         if let data = session.data {
-            let missing = file.columnNames.filter { !data.columnNames.contains($0) }
+            let missing = missingColumns(file.columnNames, in: data.columnNames)
             if !missing.isEmpty {
                 context.console.line("note: the loaded data lacks \(quotedList(missing)); load data with the model's columns to score it")
             }

@@ -5,7 +5,7 @@ extension Session {
     /// is forgotten; a model (trained or opened) stays, and must find its columns in the new data.
     public mutating func replaceData(_ newData: Dataset, source: String, missingPerColumn: [Int]? = nil) throws {
         if let expected = modelColumns {
-            let missing = expected.filter { !newData.columnNames.contains($0) }
+            let missing = missingColumns(expected, in: newData.columnNames)
             if !missing.isEmpty {
                 throw ShellError("the model in this session needs the column\(missing.count == 1 ? "" : "s") \(quotedList(missing)), which \(source) lacks")
             }

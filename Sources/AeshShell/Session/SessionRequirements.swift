@@ -56,7 +56,7 @@ extension Session {
         var features = data.features.selectingRows(rows)
         if let expected = modelColumns, expected != data.columnNames {
             let positions = expected.map { name in data.columnNames.firstIndex(of: name) }
-            let missing = zip(expected, positions).filter { $0.1 == nil }.map(\.0)
+            let missing = missingColumns(expected, in: data.columnNames)
             guard missing.isEmpty else {
                 throw ShellError("the data lacks the model's column\(missing.count == 1 ? "" : "s") \(quotedList(missing)); the model was trained on \(quotedList(expected))")
             }
@@ -101,6 +101,12 @@ extension Session {
         scores = nil
         evaluation = nil
     }
+}
+
+/// The names in `needed` that `available` lacks, in `needed`'s order.
+func missingColumns(_ needed: [String], in available: [String]) -> [String] {
+    let present = Set(available)
+    return needed.filter { !present.contains($0) }
 }
 
 /// `"a", "b", "c"` for messages.

@@ -37,7 +37,7 @@ public enum ThresholdCalculator {
                 throw ThresholdError(message: "k in mean + k sd must be a finite number of at least 0; got \(plainNumber(k))")
             }
             try validate(training, name: "training")
-            let (mean, sd) = meanAndPopulationSD(training)
+            let (mean, sd) = Statistics.meanAndSD(training) ?? (0, 0)
             let value = mean + k * sd
             guard value.isFinite else {
                 throw ThresholdError(message: "mean + \(plainNumber(k)) sd of the training errors is too large to be a threshold")
@@ -56,15 +56,6 @@ public enum ThresholdCalculator {
         if let index = errors.firstIndex(where: { !$0.isFinite }) {
             throw ThresholdError(message: "cannot choose a threshold: \(name) error \(index) (counting from 0) is \(errors[index]), not a finite number")
         }
-    }
-
-    /// Mean and population standard deviation, two passes in Double for stability.
-    static func meanAndPopulationSD(_ values: [Double]) -> (mean: Double, sd: Double) {
-        guard !values.isEmpty else { return (0, 0) }
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        return (mean, (squares / n).squareRoot())
     }
 
     /// Scans the cuts between distinct scored errors from the highest down, keeping the first
