@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a number of seconds:
 #   scripts/fuzz.sh FuzzCSV|FuzzModelFile|FuzzCommandLine SECONDS
-# Builds Fuzz/ (a package beside the main one) with -sanitize=fuzzer,address. Findings go to
-# Fuzz/findings/TARGET/ (crash-*, leak-*, timeout-*); the growing corpus to Fuzz/corpus/TARGET/.
+# Builds Tests/Fuzz/ (a package of its own inside the repository) with -sanitize=fuzzer,address. Findings go to
+# Tests/Fuzz/findings/TARGET/ (crash-*, leak-*, timeout-*); the growing corpus to Tests/Fuzz/corpus/TARGET/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,12 +15,12 @@ esac
 
 scripts/setup.sh
 export SWIFT_BACKTRACE=enable=no
-swift build --package-path Fuzz -c debug --product "$target" \
+swift build --package-path Tests/Fuzz -c debug --product "$target" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld 2>&1 | grep -E 'error|warning: unre|Compiling|Build' | grep -v '^\[' || true
-binary="$(swift build --package-path Fuzz -c debug --show-bin-path)/$target"
+binary="$(swift build --package-path Tests/Fuzz -c debug --show-bin-path)/$target"
 
-corpus="Fuzz/corpus/$target"
-findings="Fuzz/findings/$target"
+corpus="Tests/Fuzz/corpus/$target"
+findings="Tests/Fuzz/findings/$target"
 mkdir -p "$corpus" "$findings"
 # Seed the corpus with the project's own examples.
 case "$target" in

@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "aesh-fuzz",
-    dependencies: [.package(name: "aesh", path: "..")],
+    dependencies: [.package(name: "aesh", path: "../..")],
     targets: [
         .executableTarget(name: "FuzzCommandLine", dependencies: [.product(name: "AeshShell", package: "aesh")]),
         .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "AutoencoderKit", package: "aesh")]),
