@@ -30,7 +30,7 @@ import Testing
         let harness = try ShellHarness()
         #expect(harness.run("""
         generate normal=150 anomalies=10 features=3 seed=3
-        tsne on=input dims=3 rows=60 perplexity=8 iterations=100 method=exact init=random
+        tsne on=input dims=3 rows=60 perplexity=8 iterations=100 method=bh init=random
         export emb.csv what=embedding
         """) == 0, "\(harness.console.errors)")
         #expect(harness.console.output.contains("seeded sample of 60 of 160 rows"))

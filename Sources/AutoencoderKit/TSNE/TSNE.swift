@@ -61,9 +61,19 @@ public enum TSNE {
         case .exact:
             return ExactGradient(p: DenseAffinities.compute(data, perplexity: options.perplexity),
                                  dimensions: options.dimensions)
-        case .barnesHut, .fft:
-            throw TSNEError("method=\(method.rawValue) is not available yet; use method=exact")
+        case .barnesHut:
+            return BarnesHutGradient(p: sparseAffinities(data, options), dimensions: options.dimensions,
+                                     theta: options.theta)
+        case .fft:
+            throw TSNEError("method=fft is not available yet; use method=bh")
         }
+    }
+
+    /// P over the 3 · perplexity nearest neighbours, for the approximate methods.
+    static func sparseAffinities(_ data: Matrix, _ options: TSNEOptions) -> SparseAffinities {
+        let k = neighborCount(count: data.rows, perplexity: options.perplexity)
+        return SparseAffinities.compute(NearestNeighbors.exact(data, k: k), count: data.rows,
+                                        perplexity: options.perplexity)
     }
 
     /// The number of neighbours the approximate methods keep: 3 · perplexity, at most N − 1.

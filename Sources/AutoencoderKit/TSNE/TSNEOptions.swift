@@ -57,7 +57,7 @@ public struct TSNEOptions: Sendable {
     /// The method used for `count` points when none is chosen.
     public func resolvedMethod(count: Int) -> TSNEMethod {
         if let method { return method }
-        return .exact
+        return count <= 1_000 ? .exact : .barnesHut
     }
 }
 
