@@ -41,7 +41,7 @@ extension CommandSpec {
 
 /// The work of `tsne`, apart from its declaration.
 enum TSNECommand {
-    static let methods = ["auto", "exact", "bh"]
+    static let methods = ["auto", "exact", "bh", "fft"]
     static let defaultRowLimit = 30_000
 
     static func run(_ arguments: Arguments, _ session: inout Session, _ context: CommandContext) throws {

@@ -65,7 +65,8 @@ public enum TSNE {
             return BarnesHutGradient(p: sparseAffinities(data, options), dimensions: options.dimensions,
                                      theta: options.theta)
         case .fft:
-            throw TSNEError("method=fft is not available yet; use method=bh")
+            return FFTGradient(p: sparseAffinities(data, options), interpolationPoints: options.interpolationPoints,
+                               minimumIntervals: options.minimumIntervals, intervalWidth: options.intervalWidth)
         }
     }
 

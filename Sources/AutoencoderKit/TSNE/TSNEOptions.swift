@@ -42,8 +42,9 @@ public struct TSNEOptions: Sendable {
     public var theta = 0.5
     /// FFT: interpolation nodes per grid interval.
     public var interpolationPoints = 3
-    /// FFT: the fewest grid intervals per dimension.
-    public var minimumIntervals = 50
+    /// FFT: the fewest grid intervals per dimension (FIt-SNE uses 50; 42 is what a 256-point FFT
+    /// holds with 3 nodes per interval, and the grid grows to fill its FFT anyway).
+    public var minimumIntervals = 42
     /// FFT: the widest grid interval, in embedding units.
     public var intervalWidth = 1.0
     /// No point moves further than this in one step (openTSNE's max_step_norm).
