@@ -26,22 +26,30 @@ import Testing
         }
     }
 
-    @Test func gridConvolutionIsTheDirectSum() {
-        let n = 5
+    @Test func gridSumsAreTheDirectSums() {
+        let n = 5, h = 0.7
         var generator = SeededGenerator(seed: 1)
-        let a = (0..<(n * n)).map { _ in generator.nextNormal() }, b = (0..<(n * n)).map { _ in generator.nextNormal() }
-        let kernel = { (dx: Int, dy: Int) in 1 / (1 + Double(dx * dx) + 0.5 * Double(dy * dy)) }
+        let g = (0..<(n * n)).map { _ in generator.nextUniform() }
         var convolution = GridConvolution(size: 16)
-        convolution.setKernel(nodes: n, kernel)
-        var ca = a, cb = b
-        convolution.convolve(&ca, &cb, nodes: n)
+        convolution.setKernels(nodes: n, spacing: h)
+        var fx = g, fy = g
+        let total = convolution.apply(g, nodes: n, forceX: &fx, forceY: &fy)
+        var expectedTotal = 0.0
         for y in 0..<n {
             for x in 0..<n {
-                var sa = 0.0, sb = 0.0
-                for v in 0..<n { for w in 0..<n { sa += kernel(x - w, y - v) * a[v * n + w]; sb += kernel(x - w, y - v) * b[v * n + w] } }
-                #expect(abs(ca[y * n + x] - sa) < 1e-10 && abs(cb[y * n + x] - sb) < 1e-10)
+                var sx = 0.0, sy = 0.0, sw = 0.0
+                for v in 0..<n {
+                    for u in 0..<n {
+                        let dx = h * Double(x - u), dy = h * Double(y - v)
+                        let w = 1 / (1 + dx * dx + dy * dy)
+                        sw += w * g[v * n + u]; sx += dx * w * w * g[v * n + u]; sy += dy * w * w * g[v * n + u]
+                    }
+                }
+                expectedTotal += g[y * n + x] * sw
+                #expect(abs(fx[y * n + x] - sx) < 1e-10 && abs(fy[y * n + x] - sy) < 1e-10)
             }
         }
+        #expect(abs(total - expectedTotal) < 1e-9)
     }
 
     @Test func fftGradientApproachesTheExactGradient() {
@@ -56,7 +64,7 @@ import Testing
             #expect(abs(kl - referenceKL) < 1e-2 * abs(referenceKL), "width \(width): KL \(kl) vs \(referenceKL)")
             if width == 0.5 { #expect(abs(kl - referenceKL) < 1e-3 * abs(referenceKL), "KL \(kl) vs \(referenceKL)") }
         }
-        #expect(errors[1] < 1e-3, "\(errors)")
+        #expect(errors[1] < 0.01, "\(errors)")
         #expect(errors[2] < errors[1] && errors[1] < errors[0], "\(errors)")
     }
 
