@@ -55,6 +55,32 @@ import Testing
         #expect(harness.fingerprint == before && harness.shell.session.embedding == nil)
     }
 
+    @Test func chartMarksTrueAndFlaggedAnomalies() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run("""
+        generate normal=100 anomalies=12 features=4 seed=3
+        scale standard
+        train epochs=2 seed=1
+        errors on=all
+        threshold 0.9
+        tsne perplexity=10 iterations=100 seed=5
+        """) == 0, "\(harness.console.errors)")
+        let session = harness.shell.session
+        let embedding = try #require(session.embedding)
+        let chart = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold)
+        #expect(chart.plotCommand.hasPrefix("plot $normal using 1:2"))
+        #expect(chart.plotCommand.contains("true anomalies") && chart.plotCommand.contains("flagged"))
+        let counts = Dictionary(uniqueKeysWithValues: chart.blocks.map { ($0.name, $0.rows.count) })
+        #expect(counts["normal"] == 100 && counts["anomaly"] == 12)
+        // 10 % of the 112 scored rows lie above the 90th percentile.
+        #expect((10...12).contains(counts["flagged"] ?? 0))
+
+        #expect(harness.execute("tsne dims=3 perplexity=10 iterations=50"))
+        let chart3 = TSNEChart.embedding(try #require(harness.shell.session.embedding), scores: nil, threshold: nil)
+        #expect(chart3.plotCommand.hasPrefix("splot $normal using 1:2:3") && chart3.zLabel != nil)
+        #expect(!chart3.plotCommand.contains("flagged"))
+    }
+
     @Test func exportWithoutAnEmbeddingSaysWhatToDo() throws {
         let harness = try ShellHarness()
         #expect(harness.execute("generate normal=40 anomalies=5 features=3 seed=1"))
