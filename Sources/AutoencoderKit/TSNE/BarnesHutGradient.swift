@@ -36,64 +36,54 @@ struct BarnesHutGradient: GradientMethod {
         let thetaSquared = theta * theta
         var zParts = [Double](repeating: 0, count: 16)
         let tree = self.tree
-        let children = tree.children
         y.withUnsafeBufferPointer { y in
             repulsion.withUnsafeMutableBufferPointer { rep in
                 zParts.withUnsafeMutableBufferPointer { zParts in
-                    tree.centreOfMass.withUnsafeBufferPointer { com in
-                        tree.halfWidth.withUnsafeBufferPointer { halfWidth in
-                            tree.count.withUnsafeBufferPointer { count in
-                                tree.firstChild.withUnsafeBufferPointer { firstChild in
-                                    tree.points.withUnsafeBufferPointer { points in
-                                        Parallel.forEachChunk(count: n) { chunk, range in
-                                            var stack: [Int] = []
-                                            stack.reserveCapacity(64 * children)
-                                            var z = 0.0
-                                            for i in range {
-                                                let yi = y.baseAddress! + i * dims
-                                                var force = (0.0, 0.0, 0.0)
-                                                stack.append(0)
-                                                while let node = stack.popLast() {
-                                                    let mass = count[node]
-                                                    if mass == 0 { continue }
-                                                    if firstChild[node] < 0 {
-                                                        for t in tree.pointStart[node]..<tree.pointEnd[node] {
-                                                            let j = points[t]
-                                                            if j == i { continue }
-                                                            let yj = y.baseAddress! + j * dims
-                                                            let d0 = yi[0] - yj[0], d1 = yi[1] - yj[1]
-                                                            let d2 = dims == 3 ? yi[2] - yj[2] : 0
-                                                            let w = 1 / (1 + d0 * d0 + d1 * d1 + d2 * d2)
-                                                            z += w
-                                                            let ww = w * w
-                                                            force.0 += ww * d0; force.1 += ww * d1; force.2 += ww * d2
-                                                        }
-                                                        continue
-                                                    }
-                                                    let c = com.baseAddress! + node * dims
-                                                    let d0 = yi[0] - c[0], d1 = yi[1] - c[1]
-                                                    let d2 = dims == 3 ? yi[2] - c[2] : 0
-                                                    let distanceSquared = d0 * d0 + d1 * d1 + d2 * d2
-                                                    let width = 2 * halfWidth[node]
-                                                    if width * width < thetaSquared * distanceSquared {
-                                                        let w = 1 / (1 + distanceSquared)
-                                                        let m = Double(mass)
-                                                        z += m * w
-                                                        let mww = m * w * w
-                                                        force.0 += mww * d0; force.1 += mww * d1; force.2 += mww * d2
-                                                    } else {
-                                                        let first = firstChild[node]
-                                                        for k in 0..<children { stack.append(first + k) }
-                                                    }
-                                                }
-                                                rep[i * dims] = force.0
-                                                rep[i * dims + 1] = force.1
-                                                if dims == 3 { rep[i * dims + 2] = force.2 }
+                    tree.nodes.withUnsafeBufferPointer { nodes in
+                        tree.points.withUnsafeBufferPointer { points in
+                            Parallel.forEachChunk(count: n) { chunk, range in
+                                var stack = [Int32](repeating: 0, count: 8 * SpaceTree.maximumDepth + 8)
+                                var z = 0.0
+                                for i in range {
+                                    let yi = y.baseAddress! + i * dims
+                                    let y0 = yi[0], y1 = yi[1], y2 = dims == 3 ? yi[2] : 0
+                                    var force = (0.0, 0.0, 0.0)
+                                    var top = 1
+                                    stack[0] = 0
+                                    while top > 0 {
+                                        top -= 1
+                                        let node = nodes[Int(stack[top])]
+                                        let d0 = y0 - node.centreOfMass.0, d1 = y1 - node.centreOfMass.1
+                                        let d2 = dims == 3 ? y2 - node.centreOfMass.2 : 0
+                                        let distanceSquared = d0 * d0 + d1 * d1 + d2 * d2
+                                        if node.childCount > 0 && !(node.widthSquared < thetaSquared * distanceSquared) {
+                                            for k in 0..<Int(node.childCount) { stack[top] = node.firstChild + Int32(k); top += 1 }
+                                        } else if node.childCount > 0 || (node.count == 1 && Int(points[Int(node.pointStart)]) != i) {
+                                            // A far cell, or a leaf holding one other point: one interaction.
+                                            let w = 1 / (1 + distanceSquared)
+                                            let m = Double(node.count)
+                                            z += m * w
+                                            let mww = m * w * w
+                                            force.0 += mww * d0; force.1 += mww * d1; force.2 += mww * d2
+                                        } else {
+                                            for t in Int(node.pointStart)..<Int(node.pointStart + node.count) {
+                                                let j = Int(points[t])
+                                                if j == i { continue }
+                                                let yj = y.baseAddress! + j * dims
+                                                let e0 = y0 - yj[0], e1 = y1 - yj[1]
+                                                let e2 = dims == 3 ? y2 - yj[2] : 0
+                                                let w = 1 / (1 + e0 * e0 + e1 * e1 + e2 * e2)
+                                                z += w
+                                                let ww = w * w
+                                                force.0 += ww * e0; force.1 += ww * e1; force.2 += ww * e2
                                             }
-                                            zParts[chunk] = z
                                         }
                                     }
+                                    rep[i * dims] = force.0
+                                    rep[i * dims + 1] = force.1
+                                    if dims == 3 { rep[i * dims + 2] = force.2 }
                                 }
+                                zParts[chunk] = z
                             }
                         }
                     }

@@ -2,96 +2,111 @@
 /// mass, so that Barnes–Hut can treat a far cell as one heavy point.
 ///
 /// Cells are cubes; the children of a cell are stored next to each other (child k holds the points
-/// on the upper side of the centre in dimension c when bit c of k is set). Built by partitioning an
-/// index array, so the tree depends only on the coordinates.
+/// on the upper side of the centre in dimension c when bit c of k is set), and only non-empty
+/// children are kept. Built by partitioning an index array, so the tree depends only on the
+/// coordinates. A cell with at most `leafSize` points stays a leaf: its points are visited one by
+/// one, which costs less than descending further.
 struct SpaceTree {
+    /// One cell, packed so that a traversal reads one cache line per visit.
+    struct Node {
+        var centreOfMass: (Double, Double, Double)
+        /// The square of the cell's width.
+        var widthSquared: Double
+        var count: Int32
+        /// Index of the first child and the number of children; 0 children for a leaf.
+        var firstChild: Int32
+        var childCount: Int32
+        /// The leaf's points are `points[pointStart ..< pointStart + count]`.
+        var pointStart: Int32
+    }
+
     let dimensions: Int
-    /// Per node: half the width of its cube.
-    private(set) var halfWidth: [Double] = []
-    /// Per node: the centre of its cube (`dimensions` values).
-    private(set) var centre: [Double] = []
-    /// Per node: the centre of mass of its points (`dimensions` values).
-    private(set) var centreOfMass: [Double] = []
-    /// Per node: how many points it holds.
-    private(set) var count: [Int] = []
-    /// Per node: the index of its first child, or −1 for a leaf.
-    private(set) var firstChild: [Int] = []
-    /// Per leaf: its points are `points[pointStart..<pointEnd]`.
-    private(set) var pointStart: [Int] = []
-    private(set) var pointEnd: [Int] = []
-    /// Point indices, grouped by leaf.
-    private(set) var points: [Int] = []
-    private var scratch: [Int] = []
+    /// The cells; the root is node 0.
+    private(set) var nodes: [Node] = []
+    /// Point indices, grouped by cell.
+    private(set) var points: [Int32] = []
+    private var scratch: [Int32] = []
 
     /// Cells deeper than this stay leaves (only coincident points get that far).
     static let maximumDepth = 60
+    static let leafSize = 4
 
     init(dimensions: Int) { self.dimensions = dimensions }
-
-    var children: Int { 1 << dimensions }
 
     /// Rebuilds the tree over `y` (`n × dimensions`, row-major).
     mutating func build(_ y: [Double], count n: Int) {
         let dims = dimensions
-        halfWidth.removeAll(keepingCapacity: true); centre.removeAll(keepingCapacity: true)
-        centreOfMass.removeAll(keepingCapacity: true); count.removeAll(keepingCapacity: true)
-        firstChild.removeAll(keepingCapacity: true); pointStart.removeAll(keepingCapacity: true)
-        pointEnd.removeAll(keepingCapacity: true)
-        points = Array(0..<n)
-        if scratch.count != n { scratch = [Int](repeating: 0, count: n) }
-        var low = [Double](repeating: .infinity, count: dims), high = [Double](repeating: -.infinity, count: dims)
-        for i in 0..<n { for c in 0..<dims { low[c] = min(low[c], y[i * dims + c]); high[c] = max(high[c], y[i * dims + c]) } }
-        var half = 0.0
-        for c in 0..<dims { half = max(half, (high[c] - low[c]) / 2) }
-        half = half * (1 + 1e-9) + 1e-12
-        appendNode(centre: (0..<dims).map { (low[$0] + high[$0]) / 2 }, half: half)
-        fill(0, y, 0..<n, depth: 0)
+        nodes.removeAll(keepingCapacity: true)
+        if points.count != n { points = [Int32](repeating: 0, count: n); scratch = points }
+        for i in 0..<n { points[i] = Int32(i) }
+        var low = (Double.infinity, Double.infinity, Double.infinity)
+        var high = (-Double.infinity, -Double.infinity, -Double.infinity)
+        for i in 0..<n {
+            low.0 = min(low.0, y[i * dims]); high.0 = max(high.0, y[i * dims])
+            low.1 = min(low.1, y[i * dims + 1]); high.1 = max(high.1, y[i * dims + 1])
+            if dims == 3 { low.2 = min(low.2, y[i * dims + 2]); high.2 = max(high.2, y[i * dims + 2]) }
+        }
+        if dims == 2 { low.2 = 0; high.2 = 0 }
+        let half = max(high.0 - low.0, high.1 - low.1, high.2 - low.2) / 2 * (1 + 1e-9) + 1e-12
+        nodes.append(Node(centreOfMass: (0, 0, 0), widthSquared: 4 * half * half, count: 0, firstChild: 0, childCount: 0, pointStart: 0))
+        y.withUnsafeBufferPointer { y in
+            fill(0, y, 0..<n, centre: ((low.0 + high.0) / 2, (low.1 + high.1) / 2, (low.2 + high.2) / 2),
+                 half: half, depth: 0)
+        }
     }
 
-    private mutating func appendNode(centre nodeCentre: [Double], half: Double) {
-        halfWidth.append(half)
-        centre.append(contentsOf: nodeCentre)
-        centreOfMass.append(contentsOf: repeatElement(0, count: dimensions))
-        count.append(0); firstChild.append(-1); pointStart.append(0); pointEnd.append(0)
-    }
-
-    private mutating func fill(_ node: Int, _ y: [Double], _ range: Range<Int>, depth: Int) {
+    private mutating func fill(_ node: Int, _ y: UnsafeBufferPointer<Double>, _ range: Range<Int>,
+                               centre: (Double, Double, Double), half: Double, depth: Int) {
         let dims = dimensions
-        count[node] = range.count
-        pointStart[node] = range.lowerBound
-        pointEnd[node] = range.upperBound
-        guard !range.isEmpty else { return }
-        for t in range { for c in 0..<dims { centreOfMass[node * dims + c] += y[points[t] * dims + c] } }
-        for c in 0..<dims { centreOfMass[node * dims + c] /= Double(range.count) }
-        guard range.count > 1, depth < Self.maximumDepth else { return }
+        var com = (0.0, 0.0, 0.0)
+        for t in range {
+            let p = Int(points[t]) * dims
+            com.0 += y[p]; com.1 += y[p + 1]
+            if dims == 3 { com.2 += y[p + 2] }
+        }
+        let m = Double(range.count)
+        nodes[node].centreOfMass = (com.0 / m, com.1 / m, com.2 / m)
+        nodes[node].count = Int32(range.count)
+        nodes[node].pointStart = Int32(range.lowerBound)
+        guard range.count > Self.leafSize, depth < Self.maximumDepth else { return }
 
-        // Counting sort of the node's points by child.
-        let nodeCentre = Array(centre[(node * dims)..<((node + 1) * dims)])
-        func child(of point: Int) -> Int {
-            var k = 0
-            for c in 0..<dims where y[point * dims + c] > nodeCentre[c] { k |= 1 << c }
+        // Counting sort of the cell's points by child.
+        @inline(__always) func child(_ point: Int32) -> Int {
+            let p = Int(point) * dims
+            var k = y[p] > centre.0 ? 1 : 0
+            if y[p + 1] > centre.1 { k |= 2 }
+            if dims == 3, y[p + 2] > centre.2 { k |= 4 }
             return k
         }
-        var sizes = [Int](repeating: 0, count: children)
-        for t in range { sizes[child(of: points[t])] += 1 }
-        var offsets = [Int](repeating: range.lowerBound, count: children + 1)
-        for k in 0..<children { offsets[k + 1] = offsets[k] + sizes[k] }
+        var sizes = (0, 0, 0, 0, 0, 0, 0, 0)
+        var offsets = [Int](repeating: 0, count: 9)
+        withUnsafeMutableBytes(of: &sizes) { raw in
+            let sizes = raw.bindMemory(to: Int.self)
+            for t in range { sizes[child(points[t])] += 1 }
+            offsets[0] = range.lowerBound
+            for k in 0..<8 { offsets[k + 1] = offsets[k] + sizes[k] }
+        }
         var cursor = offsets
         for t in range {
-            let k = child(of: points[t])
+            let k = child(points[t])
             scratch[cursor[k]] = points[t]
             cursor[k] += 1
         }
         for t in range { points[t] = scratch[t] }
 
-        let half = halfWidth[node] / 2
-        let first = count.count
-        firstChild[node] = first
-        for k in 0..<children {
-            appendNode(centre: (0..<dims).map { nodeCentre[$0] + ((k >> $0) & 1 == 1 ? half : -half) }, half: half)
+        let quarter = half / 2
+        let first = nodes.count
+        var made: [(Int, Range<Int>, (Double, Double, Double))] = []
+        for k in 0..<(1 << dims) where offsets[k + 1] > offsets[k] {
+            let c = (centre.0 + (k & 1 != 0 ? quarter : -quarter), centre.1 + (k & 2 != 0 ? quarter : -quarter),
+                     dims == 3 ? centre.2 + (k & 4 != 0 ? quarter : -quarter) : 0)
+            made.append((nodes.count, offsets[k]..<offsets[k + 1], c))
+            nodes.append(Node(centreOfMass: (0, 0, 0), widthSquared: 4 * quarter * quarter, count: 0, firstChild: 0, childCount: 0, pointStart: 0))
         }
-        for k in 0..<children {
-            fill(first + k, y, offsets[k]..<offsets[k + 1], depth: depth + 1)
+        nodes[node].firstChild = Int32(first)
+        nodes[node].childCount = Int32(made.count)
+        for (index, childRange, c) in made {
+            fill(index, y, childRange, centre: c, half: quarter, depth: depth + 1)
         }
     }
 }
