@@ -44,7 +44,10 @@ struct BarnesHutGradient: GradientMethod {
                             Parallel.forEachChunk(count: n) { chunk, range in
                                 var stack = [Int32](repeating: 0, count: 8 * SpaceTree.maximumDepth + 8)
                                 var z = 0.0
-                                for i in range {
+                                // Points in tree order: neighbours in space follow each other, so
+                                // consecutive traversals touch the same cells.
+                                for t in range {
+                                    let i = Int(points[t])
                                     let yi = y.baseAddress! + i * dims
                                     let y0 = yi[0], y1 = yi[1], y2 = dims == 3 ? yi[2] : 0
                                     var force = (0.0, 0.0, 0.0)
@@ -66,8 +69,8 @@ struct BarnesHutGradient: GradientMethod {
                                             let mww = m * w * w
                                             force.0 += mww * d0; force.1 += mww * d1; force.2 += mww * d2
                                         } else {
-                                            for t in Int(node.pointStart)..<Int(node.pointStart + node.count) {
-                                                let j = Int(points[t])
+                                            for s in Int(node.pointStart)..<Int(node.pointStart + node.count) {
+                                                let j = Int(points[s])
                                                 if j == i { continue }
                                                 let yj = y.baseAddress! + j * dims
                                                 let e0 = y0 - yj[0], e1 = y1 - yj[1]
