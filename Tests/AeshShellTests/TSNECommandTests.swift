@@ -45,6 +45,8 @@ import Testing
         ("tsne on=input method=fast", "method"),
         ("tsne on=input perplexity=100", "perplexity must be less than"),
         ("tsne", "on=latent needs a model"),
+        ("tsne on=input dims=3 method=fft perplexity=5", "2-D only"),
+        ("tsne on=input learning-rate=fast perplexity=5", "learning-rate"),
     ])
     func badArgumentsChangeNothing(line: String, message: String) throws {
         let harness = try ShellHarness()

@@ -6,7 +6,7 @@ extension CommandSpec {
     static let tsne = CommandSpec(
         name: "tsne",
         summary: "embed the latent codes (or the inputs) in 2-D or 3-D with t-SNE",
-        usage: "tsne [on=latent|input] [dims=2|3] [perplexity=30] [iterations=1000] [method=auto|exact|bh] [rows=N] [learning-rate=auto] [init=pca|random] [seed=]",
+        usage: "tsne [on=latent|input] [dims=2|3] [perplexity=30] [iterations=1000] [method=auto|exact|bh|fft] [rows=N] [learning-rate=auto] [init=pca|random] [seed=]",
         details: """
         t-SNE places similar rows close together: each row's neighbours in the original space get
         Gaussian weights whose width is set so that it has about `perplexity` effective neighbours,
@@ -16,8 +16,10 @@ extension CommandSpec {
         anomalies apart; on=input maps the scaled inputs. It starts from the first principal
         components (init=pca) or seeded noise, exaggerates attraction ×12 for the first 250
         iterations, and uses a learning rate of max(N / 48, 50) unless learning-rate= is given.
-        method=exact sums over all pairs (default up to 1,000 rows); method=bh uses Barnes–Hut
-        with θ = 0.5 over the 90 nearest neighbours' affinities (default above). rows=N embeds a
+        method=exact sums over all pairs (default up to 1,000 rows); the others keep only the
+        affinities of the 3·perplexity nearest neighbours: method=bh approximates the repulsion
+        with Barnes–Hut, θ = 0.5, on a quadtree or octree (default above 1,000 rows); method=fft
+        interpolates it on a grid and convolves with FFTs (FIt-SNE; 2-D only). rows=N embeds a
         seeded sample of N rows (at most 30,000 rows are embedded unless rows= says otherwise).
         Ctrl-C stops it and keeps the embedding so far. See it with `plot tsne`; save it with
         `export PATH what=embedding`.
@@ -28,7 +30,7 @@ extension CommandSpec {
             KeySpec("dims", "2|3", "embedding dimensions (default 2)", completions: ["2", "3"]),
             KeySpec("perplexity", "X", "effective neighbours per row (default 30)"),
             KeySpec("iterations", "N", "gradient-descent steps (default 1000)"),
-            KeySpec("method", "KIND", "auto, exact or bh (default auto)", completions: TSNECommand.methods),
+            KeySpec("method", "KIND", "auto, exact, bh or fft (default auto: exact up to 1,000 rows, else bh)", completions: TSNECommand.methods),
             KeySpec("rows", "N", "embed a seeded sample of N rows (default all, at most 30,000)"),
             KeySpec("learning-rate", "X", "step size, or auto = max(N / 48, 50) (default auto)", completions: ["auto"]),
             KeySpec("init", "pca|random", "starting positions (default pca)", completions: ["pca", "random"]),
@@ -43,6 +45,11 @@ extension CommandSpec {
 enum TSNECommand {
     static let methods = ["auto", "exact", "bh", "fft"]
     static let defaultRowLimit = 30_000
+
+    /// "30" rather than "30.000".
+    static func perplexityText(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : Format.number(value, digits: 3)
+    }
 
     static func run(_ arguments: Arguments, _ session: inout Session, _ context: CommandContext) throws {
         let data = try session.requireData()
@@ -79,7 +86,7 @@ enum TSNECommand {
             points = network.encode(points)
         }
         let resolved = options.resolvedMethod(count: rows.count)
-        console.line("t-SNE of \(Format.count(rows.count)) rows × \(points.columns) \(input == .latent ? "latent" : "input") columns → \(options.dimensions)-D, perplexity \(Format.number(options.perplexity, digits: 3)), method \(resolved.rawValue)")
+        console.line("t-SNE of \(Format.count(rows.count)) rows × \(points.columns) \(input == .latent ? "latent" : "input") columns → \(options.dimensions)-D, perplexity \(perplexityText(options.perplexity)), method \(resolved.rawValue)")
 
         InterruptFlag.install()
         InterruptFlag.clear()
