@@ -51,7 +51,8 @@ struct DenseAffinities {
     /// P for `data`: conditional p(j|i) over all other points, then (p(j|i) + p(i|j)) / 2N.
     static func compute(_ data: Matrix, perplexity: Double) -> DenseAffinities {
         let n = data.rows
-        var conditional = [Double](repeating: 0, count: n * n)
+        // Float storage: 4 bytes a pair; the sums below are in Double.
+        var conditional = [Float](repeating: 0, count: n * n)
         PairwiseDistances.forEachBlock(data) { start, block, distances in
             conditional.withUnsafeMutableBufferPointer { out in
                 Parallel.forEachChunk(count: block) { _, range in
@@ -64,18 +65,18 @@ struct DenseAffinities {
                         Bandwidth.calibrate(squaredDistances: row, count: n - 1, perplexity: perplexity,
                                             into: &probabilities)
                         k = 0
-                        for j in 0..<n where j != i { out[i * n + j] = probabilities[k]; k += 1 }
+                        for j in 0..<n where j != i { out[i * n + j] = Float(probabilities[k]); k += 1 }
                     }
                 }
             }
         }
         var total = 0.0
-        for i in 0..<n { for j in 0..<n where j != i { total += conditional[i * n + j] + conditional[j * n + i] } }
+        for i in 0..<n { for j in 0..<n where j != i { total += Double(conditional[i * n + j]) + Double(conditional[j * n + i]) } }
         var values = [Float](repeating: 0, count: n * n)
         if total > 0 {
             for i in 0..<n {
                 for j in 0..<n where j != i {
-                    values[i * n + j] = Float((conditional[i * n + j] + conditional[j * n + i]) / total)
+                    values[i * n + j] = Float((Double(conditional[i * n + j]) + Double(conditional[j * n + i])) / total)
                 }
             }
         }

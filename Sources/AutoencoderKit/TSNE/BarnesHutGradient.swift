@@ -42,7 +42,8 @@ struct BarnesHutGradient: GradientMethod {
                     tree.nodes.withUnsafeBufferPointer { nodes in
                         tree.points.withUnsafeBufferPointer { points in
                             Parallel.forEachChunk(count: n) { chunk, range in
-                                var stack = [Int32](repeating: 0, count: 8 * SpaceTree.maximumDepth + 8)
+                                let stack = UnsafeMutablePointer<Int32>.allocate(capacity: 8 * SpaceTree.maximumDepth + 8)
+                                defer { stack.deallocate() }
                                 var z = 0.0
                                 // Points in tree order: neighbours in space follow each other, so
                                 // consecutive traversals touch the same cells.

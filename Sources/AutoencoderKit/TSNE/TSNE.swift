@@ -18,7 +18,7 @@ public struct TSNEResult: Sendable {
 /// affinities, initialisation, and gradient descent with an exchangeable gradient method.
 public enum TSNE {
     /// The most points `method=exact` accepts (it holds the N × N affinity matrix).
-    public static let exactLimit = 10_000
+    public static let exactLimit = 5_000
 
     /// Embeds the rows of `data`. `shouldStop` is polled every iteration; `onIteration(i, kl)`
     /// reports iteration i (from 1), with the KL divergence every `klInterval` iterations.
