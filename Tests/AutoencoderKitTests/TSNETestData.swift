@@ -20,6 +20,23 @@ enum TSNETestData {
         return (Matrix(rows: clusters * perCluster, columns: dimensions, values: values)!, labels)
     }
 
+    /// Rows on a random 8-D linear subspace of 64-D plus a little noise: no clusters at all
+    /// (the shape of benchmark W3's data).
+    static func lowRank(rows: Int, seed: UInt64) -> Matrix {
+        var generator = SeededGenerator(seed: seed)
+        let basis = (0..<(8 * 64)).map { _ in generator.nextNormal() / 8.squareRoot() }
+        var values: [Float] = []
+        for _ in 0..<rows {
+            let z = (0..<8).map { _ in generator.nextNormal() }
+            for c in 0..<64 {
+                var v = 0.1 * generator.nextNormal()
+                for k in 0..<8 { v += z[k] * basis[k * 64 + c] }
+                values.append(Float(v))
+            }
+        }
+        return Matrix(rows: rows, columns: 64, values: values)!
+    }
+
     /// Standard normal rows.
     static func gaussian(rows: Int, columns: Int, seed: UInt64) -> Matrix {
         var generator = SeededGenerator(seed: seed)

@@ -41,5 +41,17 @@ struct Optimizer {
             }
         }
         for t in y.indices { y[t] += update[t] }
+        // KL is unchanged by translation. Keeping the mean at 0 keeps the coordinates' precision on
+        // the points' differences: under early exaggeration an embedding without clusters can
+        // contract far below 1e-4, and an off-centre contracted embedding would lose its shape to
+        // rounding.
+        let n = gains.count / dims
+        guard n > 0 else { return }
+        for c in 0..<dims {
+            var mean = 0.0
+            for i in 0..<n { mean += y[i * dims + c] }
+            mean /= Double(n)
+            for i in 0..<n { y[i * dims + c] -= mean }
+        }
     }
 }
