@@ -22,6 +22,8 @@ struct FFTGradient: GradientMethod {
     private var weights: [Double]
     /// The node spacing and count the kernels were last computed for.
     private var kernelGrid: (spacing: Double, nodes: Int)?
+    /// The largest FFT per dimension: its grids take 7 · size² Doubles (235 MB at 2,048).
+    static let maximumFFTSize = 2048
 
     init(p: SparseAffinities, interpolationPoints: Int, minimumIntervals: Int, intervalWidth: Double) {
         self.p = p
@@ -35,8 +37,10 @@ struct FFTGradient: GradientMethod {
 
     /// The grid for an embedding spanning `extent`: intervals per dimension and the FFT size.
     /// The FFT size is the power of two that fits 2 · nodes − 1; the intervals then grow to fill it.
+    /// Past `maximumFFTSize` the intervals widen instead (an embedding thousands of units wide).
     static func grid(extent: Double, interpolationPoints p: Int, minimumIntervals: Int, intervalWidth: Double) -> (intervals: Int, fftSize: Int) {
-        let wanted = max(minimumIntervals, Int(min(1e6, (extent / intervalWidth).rounded(.up))))
+        let most = (maximumFFTSize + 1) / (2 * p)
+        let wanted = min(most, max(minimumIntervals, Int(min(1e6, (extent / intervalWidth).rounded(.up)))))
         let size = FFT.size(atLeast: 2 * wanted * p - 1)
         return ((size + 1) / (2 * p), size)
     }
@@ -47,6 +51,11 @@ struct FFTGradient: GradientMethod {
         let klPart = AttractiveForces.compute(p, y: y, dimensions: 2, into: &attraction, klPart: computeKL)
         var low = Double.infinity, high = -Double.infinity
         for t in 0..<(2 * n) { low = min(low, y[t]); high = max(high, y[t]) }
+        guard low.isFinite, high.isFinite else {
+            // A diverged embedding: no grid can hold it; the caller reports the divergence.
+            for t in gradient.indices { gradient[t] = .nan }
+            return computeKL ? .nan : nil
+        }
         let extent = max(high - low, 1e-12)
         let (intervals, size) = Self.grid(extent: extent, interpolationPoints: np,
                                           minimumIntervals: minimumIntervals, intervalWidth: intervalWidth)

@@ -100,6 +100,11 @@ public enum TSNE {
         if let rate = options.learningRate, !(rate > 0 && rate.isFinite) {
             throw TSNEError("learning-rate must be positive, got \(rate)")
         }
+        guard options.earlyExaggeration > 0, options.earlyExaggeration.isFinite, options.exaggerationIterations >= 0,
+              options.theta >= 0, options.theta.isFinite, (1...9).contains(options.interpolationPoints),
+              options.minimumIntervals >= 1, options.intervalWidth > 0, options.intervalWidth.isFinite,
+              options.maximumStep >= 0, options.momentum.early >= 0, options.momentum.late >= 0
+        else { throw TSNEError("t-SNE settings out of range (exaggeration, θ, grid or momentum)") }
         let method = options.resolvedMethod(count: n)
         if method == .exact, n > exactLimit {
             throw TSNEError("method=exact holds an N × N matrix and takes at most \(exactLimit) rows, got \(n): use method=bh or method=fft")
