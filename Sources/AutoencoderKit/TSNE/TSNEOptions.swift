@@ -43,7 +43,7 @@ public struct TSNEOptions: Sendable {
     /// FFT: interpolation nodes per grid interval.
     public var interpolationPoints = 3
     /// FFT: the fewest grid intervals per dimension (FIt-SNE uses 50; 42 is what a 256-point FFT
-    /// holds with 3 nodes per interval, and the grid grows to fill its FFT anyway).
+    /// holds with 3 nodes per interval, and a small embedding's grid grows to fill its FFT).
     public var minimumIntervals = 42
     /// FFT: the widest grid interval, in embedding units.
     public var intervalWidth = 1.0
