@@ -129,14 +129,14 @@ import Testing
         let lines = try Shell.readScript(path: ShellHarness.repositoryRoot + "/scripts/seed.aesh")
         let plots = lines.enumerated().filter { $0.element.text.hasPrefix("plot ") }
             .map { "seed-\($0.offset + 1 < 10 ? "0" : "")\($0.offset + 1)-\($0.element.text.dropFirst(5))" }
-        #expect(plots == ["seed-09-loss", "seed-10-errors", "seed-11-roc", "seed-12-pr", "seed-13-scores"])
+        #expect(plots == ["seed-09-loss", "seed-10-errors", "seed-11-roc", "seed-12-pr", "seed-13-scores", "seed-17-tsne"])
     }
 
     @Test func tsneSizeAndFormatMistakesAreClearErrors() throws {
         let harness = try PlotFixtures.trained()
         let fingerprint = harness.fingerprint
         #expect(!harness.execute("plot tsne"))
-        #expect(harness.console.errors.contains("no t-SNE embedding"))
+        #expect(harness.console.errors.contains("no t-SNE embedding yet: run `tsne` first"))
         #expect(!harness.execute("plot errors to=out/e.jpg"))
         #expect(harness.console.errors.contains("to= must end in .png, .svg, .pdf or .txt"))
         #expect(!harness.execute("plot errors to=out/e.png size=10x10"))

@@ -4,7 +4,7 @@ extension CommandSpec {
     /// `plot`: charts drawn by gnuplot.
     static let plot = CommandSpec(
         name: "plot",
-        summary: "draw loss, errors, scores, roc, pr (or tsne) with gnuplot",
+        summary: "draw loss, errors, scores, roc, pr or tsne with gnuplot",
         usage: "plot loss|errors|scores|roc|pr|tsne [to=FILE.png|.svg|.pdf|.txt] [size=WxH] [log=yes]",
         details: """
         loss     training and validation loss per epoch
@@ -52,7 +52,8 @@ extension CommandSpec {
                 ? try CurveCharts.roc(scores, labels: labels, subject: subject)
                 : try CurveCharts.precisionRecall(scores, labels: labels, subject: subject)
         default:
-            throw ShellError("no t-SNE embedding: this version of aesh has no `tsne` command yet, so there is nothing to plot")
+            guard let embedding = session.embedding else { throw ShellError("no t-SNE embedding yet: run `tsne` first") }
+            chart = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold)
         }
         let environment = context.shell.environment
         let destination = try PlotDestination.choose(to: arguments.text("to"), size: arguments.text("size"), kind: kind,

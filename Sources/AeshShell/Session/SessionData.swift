@@ -14,6 +14,7 @@ extension Session {
         dataSource = source
         self.missingPerColumn = missingPerColumn
         split = nil
+        embedding = nil
         clearScores()
         // The scaler for the next training follows the data; the model keeps its own (modelScaler).
         if modelSource == nil || modelSource == "trained" { try refitScaler() }
