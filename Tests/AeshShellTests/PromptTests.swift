@@ -74,4 +74,20 @@ import Testing
         try terminal.send("quit\r")
         #expect(terminal.waitForExit(timeout: 10) == 0)
     }
+
+    @Test func ctrlCStopsTSNEAndKeepsTheEmbeddingSoFar() throws {
+        let terminal = try startPrompt()
+        try terminal.send("generate normal=3000 anomalies=100 features=8 seed=1\r")
+        _ = try terminal.waitFor("generated", timeout: 10)
+        try terminal.send("tsne on=input iterations=1000000 method=bh\r")
+        _ = try terminal.waitFor("iteration 250: KL", timeout: 120)
+        try terminal.send("\u{03}")
+        let output = try terminal.waitFor("kept the embedding so far", timeout: 10)
+        #expect(output.contains("interrupted at iteration"))
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("export e.csv what=embedding\r")
+        _ = try terminal.waitFor("wrote 3,100 rows of embedding", timeout: 10)
+        try terminal.send("quit\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+    }
 }
