@@ -46,7 +46,13 @@ extension CommandSpec {
             }
             count = rows.count
         default:
-            throw ShellError("no t-SNE embedding: this version of aesh has no `tsne` command yet")
+            guard let embedding = session.embedding else { throw ShellError("no t-SNE embedding yet: run `tsne` first") }
+            text = "row," + ["x", "y", "z"].prefix(embedding.dimensions).joined(separator: ",") + ",label\n"
+            for (k, source) in embedding.sourceRows.enumerated() {
+                let values = embedding.coordinates.row(k).map { "\($0)" }.joined(separator: ",")
+                text += "\(source),\(values),\(embedding.labels.map { String($0[k]) } ?? "")\n"
+            }
+            count = embedding.sourceRows.count
         }
         try AtomicFile.write(text, to: context.shell.resolve(path))
         context.console.line("wrote \(Format.counted(count, "row")) of \(what) to \(path)")

@@ -42,6 +42,8 @@ public struct Session: Sendable {
     public var threshold: ThresholdState?
     /// The last `evaluate` result.
     public var evaluation: Evaluation?
+    /// The last `tsne` embedding.
+    public var embedding: Embedding?
     /// Commands that succeeded, in order, for `history`.
     public var history: [String] = []
 

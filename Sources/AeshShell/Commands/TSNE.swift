@@ -1,0 +1,121 @@
+import Foundation
+import AutoencoderKit
+
+extension CommandSpec {
+    /// `tsne`: a 2-D or 3-D t-SNE map of the latent codes or of the inputs.
+    static let tsne = CommandSpec(
+        name: "tsne",
+        summary: "embed the latent codes (or the inputs) in 2-D or 3-D with t-SNE",
+        usage: "tsne [on=latent|input] [dims=2|3] [perplexity=30] [iterations=1000] [method=auto|exact|bh|fft] [rows=N] [learning-rate=auto] [init=pca|random] [seed=]",
+        details: """
+        t-SNE places similar rows close together: each row's neighbours in the original space get
+        Gaussian weights whose width is set so that it has about `perplexity` effective neighbours,
+        and the map is moved by gradient descent until its Student-t neighbourhoods match (the KL
+        divergence reported at the end; lower is better). on=latent (default) maps the encoder's
+        bottleneck codes, which is how one sees whether the autoencoder keeps normal rows and
+        anomalies apart; on=input maps the scaled inputs. It starts from the first principal
+        components (init=pca) or seeded noise, exaggerates attraction ×12 for the first 250
+        iterations, and uses a learning rate of max(N / 48, 50) unless learning-rate= is given.
+        method=exact sums over all pairs (default up to 1,000 rows); the others keep only the
+        affinities of the 3·perplexity nearest neighbours: method=bh approximates the repulsion
+        with Barnes–Hut, θ = 0.5, on a quadtree or octree (default above 1,000 rows); method=fft
+        interpolates it on a grid and convolves with FFTs (FIt-SNE; 2-D only). rows=N embeds a
+        seeded sample of N rows (at most 30,000 rows are embedded unless rows= says otherwise).
+        Ctrl-C stops it and keeps the embedding so far. See it with `plot tsne`; save it with
+        `export PATH what=embedding`.
+        """,
+        example: "tsne on=latent dims=2 perplexity=30 seed=42",
+        keys: [
+            KeySpec("on", "latent|input", "the bottleneck codes (default) or the scaled inputs", completions: ["latent", "input"]),
+            KeySpec("dims", "2|3", "embedding dimensions (default 2)", completions: ["2", "3"]),
+            KeySpec("perplexity", "X", "effective neighbours per row (default 30)"),
+            KeySpec("iterations", "N", "gradient-descent steps (default 1000)"),
+            KeySpec("method", "KIND", "auto, exact, bh or fft (default auto: exact up to 1,000 rows, else bh)", completions: TSNECommand.methods),
+            KeySpec("rows", "N", "embed a seeded sample of N rows (default all, at most 30,000)"),
+            KeySpec("learning-rate", "X", "step size, or auto = max(N / 48, 50) (default auto)", completions: ["auto"]),
+            KeySpec("init", "pca|random", "starting positions (default pca)", completions: ["pca", "random"]),
+            KeySpec("seed", "N", "random seed for sampling and init=random (default: the session's seed)"),
+        ]
+    ) { arguments, session, context in
+        try TSNECommand.run(arguments, &session, context)
+    }
+}
+
+/// The work of `tsne`, apart from its declaration.
+enum TSNECommand {
+    static let methods = ["auto", "exact", "bh", "fft"]
+    static let defaultRowLimit = 30_000
+
+    /// "30" rather than "30.000".
+    static func perplexityText(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : Format.number(value, digits: 3)
+    }
+
+    static func run(_ arguments: Arguments, _ session: inout Session, _ context: CommandContext) throws {
+        let data = try session.requireData()
+        let input = Embedding.Input(rawValue: try arguments.choice("on", default: "latent", from: ["latent", "input"])) ?? .latent
+        var options = TSNEOptions()
+        options.dimensions = try arguments.integer("dims", default: 2, in: 2...3)
+        options.perplexity = try arguments.number("perplexity", default: 30, in: 0...1e6, exclusiveLower: true)
+        options.iterations = try arguments.integer("iterations", default: 1000, in: 1...1_000_000)
+        let method = try arguments.choice("method", default: "auto", from: methods)
+        options.method = TSNEMethod(rawValue: method)
+        options.initialization = TSNEInitialization(rawValue: try arguments.choice("init", default: "pca", from: ["pca", "random"])) ?? .pca
+        if let rate = arguments.text("learning-rate"), rate != "auto" {
+            options.learningRate = try arguments.number("learning-rate", default: 0, in: 0...1e9, exclusiveLower: true)
+        }
+        let seed = try arguments.seed(default: session.settings.seed)
+        options.seed = seed
+        let requested = try arguments.optionalInteger("rows", in: 3...50_000_000)
+        let console = context.console
+
+        var rows = Array(0..<data.rowCount)
+        let wanted = requested ?? defaultRowLimit
+        if wanted < rows.count {
+            var generator = SeededGenerator(seed: seed)
+            generator.shuffle(&rows)
+            rows = Array(rows.prefix(wanted)).sorted()
+            console.line("embedding a seeded sample of \(Format.count(wanted)) of \(Format.count(data.rowCount)) rows (seed \(seed))" +
+                         (requested == nil ? "; rows=N chooses another size" : ""))
+        }
+        var points = try session.modelInputs(from: data, rows: rows)
+        if input == .latent {
+            guard let network = session.network else {
+                throw ShellError("on=latent needs a model: train one with `train` or open one with `open PATH`, or use on=input")
+            }
+            points = network.encode(points)
+        }
+        let resolved = options.resolvedMethod(count: rows.count)
+        console.line("t-SNE of \(Format.count(rows.count)) rows × \(points.columns) \(input == .latent ? "latent" : "input") columns → \(options.dimensions)-D, perplexity \(perplexityText(options.perplexity)), method \(resolved.rawValue)")
+
+        InterruptFlag.install()
+        InterruptFlag.clear()
+        let started = Date()
+        let result: TSNEResult
+        do {
+            result = try TSNE.embed(points, options: options, shouldStop: { InterruptFlag.isSet }) { iteration, kl in
+                if let kl, iteration % 250 == 0, iteration < options.iterations {
+                    console.line("  iteration \(iteration): KL \(Format.number(kl, digits: 4))")
+                }
+            }
+        } catch let error as TSNEError {
+            InterruptFlag.clear()
+            throw ShellError(error.description)
+        }
+        InterruptFlag.clear()
+        if result.stoppedEarly && result.iterations == 0 {
+            throw ShellError("interrupted before the first iteration; the session is unchanged")
+        }
+        session.embedding = Embedding(
+            rows: rows, sourceRows: rows.map { data.sourceRows.indices.contains($0) ? data.sourceRows[$0] : $0 },
+            labels: data.labels.map { labels in rows.map { labels.indices.contains($0) ? labels[$0] : 0 } },
+            coordinates: result.embedding, dimensions: options.dimensions, input: input,
+            klDivergence: result.klDivergence, method: result.method, perplexity: options.perplexity)
+        let time = Format.duration(Date().timeIntervalSince(started))
+        if result.stoppedEarly {
+            console.line("interrupted at iteration \(result.iterations) of \(options.iterations); kept the embedding so far (KL \(Format.number(result.klDivergence, digits: 4)))")
+        } else {
+            console.line("embedded \(Format.count(rows.count)) rows in \(options.dimensions)-D: KL \(Format.number(result.klDivergence, digits: 4)) after \(result.iterations) iterations (\(time)); see it with `plot tsne`")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import AutoencoderKit
+
+/// The t-SNE map: rows coloured by their true label, rows the threshold flags ringed.
+enum TSNEChart {
+    /// The embedding as a scatter plot (`splot` in 3-D). `scores` and `threshold` mark the rows
+    /// flagged as anomalies (only rows that were scored can be flagged).
+    static func embedding(_ embedding: Embedding, scores: Scores?, threshold: ThresholdState?) -> Chart {
+        let dims = embedding.dimensions
+        var errorOfRow: [Int: Double] = [:]
+        if let scores, threshold != nil {
+            for (k, row) in scores.rowIndices.enumerated() where scores.errors.indices.contains(k) { errorOfRow[row] = scores.errors[k] }
+        }
+        var normal: [[Double]] = [], anomaly: [[Double]] = [], flagged: [[Double]] = []
+        for k in 0..<min(embedding.rows.count, embedding.coordinates.rows) {
+            let point = embedding.coordinates.row(k).prefix(dims).map(Double.init)
+            if let labels = embedding.labels, labels.indices.contains(k), labels[k] != 0 {
+                anomaly.append(point)
+            } else {
+                normal.append(point)
+            }
+            if let threshold, let error = errorOfRow[embedding.rows[k]], error > threshold.value { flagged.append(point) }
+        }
+        let empty = [Double](repeating: .nan, count: dims)
+        let using = dims == 3 ? "using 1:2:3" : "using 1:2"
+        var plot = ["$normal \(using) with points pt 7 ps 0.4 lc rgb '#1f77b4' title \(Gnuplot.quote(embedding.labels == nil ? "rows" : "normal rows"))"]
+        if embedding.labels != nil {
+            plot.append("$anomaly \(using) with points pt 9 ps 0.7 lc rgb '#d62728' title 'true anomalies'")
+        }
+        if threshold != nil, !errorOfRow.isEmpty {
+            plot.append("$flagged \(using) with points pt 6 ps 1.1 lc rgb '#000000' title 'flagged (above threshold)'")
+        }
+        let what = embedding.input == .latent ? "latent codes" : "inputs"
+        let title = "t-SNE of the \(what) (\(embedding.rows.count) rows, perplexity \(TSNECommand.perplexityText(embedding.perplexity)), KL \(Format.number(embedding.klDivergence, digits: 4)))"
+        return Chart(kind: "tsne", title: title, xLabel: "t-SNE 1", yLabel: "t-SNE 2",
+                     zLabel: dims == 3 ? "t-SNE 3" : nil,
+                     settings: dims == 3 ? ["set key top right", "set view equal xyz"] : ["set key top right", "set size ratio -1"],
+                     blocks: [("normal", normal.isEmpty ? [empty] : normal),
+                              ("anomaly", anomaly.isEmpty ? [empty] : anomaly),
+                              ("flagged", flagged.isEmpty ? [empty] : flagged)],
+                     plotCommand: (dims == 3 ? "splot " : "plot ") + plot.joined(separator: ", "))
+    }
+}

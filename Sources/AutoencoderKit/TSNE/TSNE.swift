@@ -1,0 +1,116 @@
+import Foundation
+
+/// What a t-SNE run produced.
+public struct TSNEResult: Sendable {
+    /// `count × dimensions` coordinates, one row per input row.
+    public var embedding: Matrix
+    /// KL(P ‖ Q) of the final embedding (P not exaggerated).
+    public var klDivergence: Double
+    /// Iterations done.
+    public var iterations: Int
+    /// The gradient method used.
+    public var method: TSNEMethod
+    /// Whether `shouldStop` ended the run before all iterations.
+    public var stoppedEarly: Bool
+}
+
+/// t-SNE (van der Maaten & Hinton, 2008) with the stages of openTSNE: nearest neighbours,
+/// affinities, initialisation, and gradient descent with an exchangeable gradient method.
+public enum TSNE {
+    /// The most points `method=exact` accepts (it holds the N × N affinity matrix).
+    public static let exactLimit = 5_000
+
+    /// Embeds the rows of `data`. `shouldStop` is polled every iteration; `onIteration(i, kl)`
+    /// reports iteration i (from 1), with the KL divergence every `klInterval` iterations.
+    public static func embed(_ data: Matrix, options: TSNEOptions, shouldStop: () -> Bool = { false },
+                             onIteration: (Int, Double?) -> Void = { _, _ in }) throws -> TSNEResult {
+        let n = data.rows, dims = options.dimensions
+        try validate(data, options)
+        let method = options.resolvedMethod(count: n)
+        var gradientMethod = try makeGradientMethod(method, data: data, options: options)
+        var generator = SeededGenerator(seed: options.seed)
+        var y = Initialization.embedding(for: data, dimensions: dims, method: options.initialization,
+                                         generator: &generator)
+        let rate = options.learningRate ?? max(Double(n) / options.earlyExaggeration / 4, 50)
+        var optimizer = Optimizer(count: n, dimensions: dims, maximumStep: options.maximumStep)
+        var gradient = [Double](repeating: 0, count: n * dims)
+        var done = 0, stopped = false
+        for iteration in 0..<options.iterations {
+            if shouldStop() { stopped = true; break }
+            let early = iteration < options.exaggerationIterations
+            if iteration == options.exaggerationIterations { optimizer.reset() }
+            let wantKL = (iteration + 1) % max(1, options.klInterval) == 0
+            let kl = gradientMethod.gradient(of: y, exaggeration: early ? options.earlyExaggeration : 1,
+                                             into: &gradient, computeKL: wantKL)
+            optimizer.step(&y, gradient: gradient, learningRate: rate,
+                           momentum: early ? options.momentum.early : options.momentum.late)
+            done = iteration + 1
+            onIteration(done, kl)
+        }
+        let kl = gradientMethod.gradient(of: y, exaggeration: 1, into: &gradient, computeKL: true) ?? .nan
+        guard y.allSatisfy(\.isFinite) else {
+            throw TSNEError("t-SNE diverged (coordinates became infinite or NaN); try a smaller learning-rate")
+        }
+        let embedding = Matrix(rows: n, columns: dims, values: y.map { Float($0) }) ?? Matrix(rows: n, columns: dims)
+        return TSNEResult(embedding: embedding, klDivergence: kl, iterations: done, method: method, stoppedEarly: stopped)
+    }
+
+    /// The affinities and gradient method for `method`.
+    static func makeGradientMethod(_ method: TSNEMethod, data: Matrix, options: TSNEOptions) throws -> GradientMethod {
+        switch method {
+        case .exact:
+            return ExactGradient(p: DenseAffinities.compute(data, perplexity: options.perplexity),
+                                 dimensions: options.dimensions)
+        case .barnesHut:
+            return BarnesHutGradient(p: sparseAffinities(data, options), dimensions: options.dimensions,
+                                     theta: options.theta)
+        case .fft:
+            return FFTGradient(p: sparseAffinities(data, options), interpolationPoints: options.interpolationPoints,
+                               minimumIntervals: options.minimumIntervals, intervalWidth: options.intervalWidth)
+        }
+    }
+
+    /// P over the 3 · perplexity nearest neighbours, for the approximate methods.
+    static func sparseAffinities(_ data: Matrix, _ options: TSNEOptions) -> SparseAffinities {
+        let k = neighborCount(count: data.rows, perplexity: options.perplexity)
+        return SparseAffinities.compute(NearestNeighbors.exact(data, k: k), count: data.rows,
+                                        perplexity: options.perplexity)
+    }
+
+    /// The number of neighbours the approximate methods keep: 3 · perplexity, at most N − 1.
+    static func neighborCount(count: Int, perplexity: Double) -> Int {
+        min(count - 1, Int((3 * perplexity).rounded(.up)))
+    }
+
+    private static func validate(_ data: Matrix, _ options: TSNEOptions) throws {
+        let n = data.rows
+        guard options.dimensions == 2 || options.dimensions == 3 else {
+            throw TSNEError("dims must be 2 or 3, got \(options.dimensions)")
+        }
+        guard n >= 3 else { throw TSNEError("t-SNE needs at least 3 rows, got \(n)") }
+        guard data.columns > 0 else { throw TSNEError("t-SNE needs at least one column") }
+        guard data.isFinite else { throw TSNEError("the data holds infinite or NaN values") }
+        guard options.perplexity > 0, options.perplexity.isFinite else {
+            throw TSNEError("perplexity must be positive, got \(options.perplexity)")
+        }
+        guard options.perplexity < Double(n - 1) else {
+            throw TSNEError("perplexity must be less than the number of rows − 1 (\(n - 1)), got \(options.perplexity)")
+        }
+        guard options.iterations >= 0 else { throw TSNEError("iterations must not be negative") }
+        if let rate = options.learningRate, !(rate > 0 && rate.isFinite) {
+            throw TSNEError("learning-rate must be positive, got \(rate)")
+        }
+        guard options.earlyExaggeration > 0, options.earlyExaggeration.isFinite, options.exaggerationIterations >= 0,
+              options.theta >= 0, options.theta.isFinite, (1...9).contains(options.interpolationPoints),
+              options.minimumIntervals >= 1, options.intervalWidth > 0, options.intervalWidth.isFinite,
+              options.maximumStep >= 0, options.momentum.early >= 0, options.momentum.late >= 0
+        else { throw TSNEError("t-SNE settings out of range (exaggeration, θ, grid or momentum)") }
+        let method = options.resolvedMethod(count: n)
+        if method == .exact, n > exactLimit {
+            throw TSNEError("method=exact holds an N × N matrix and takes at most \(exactLimit) rows, got \(n): use method=bh or method=fft")
+        }
+        if method == .fft, options.dimensions != 2 {
+            throw TSNEError("method=fft embeds in 2-D only: use method=bh for dims=3")
+        }
+    }
+}

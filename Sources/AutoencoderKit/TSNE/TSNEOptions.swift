@@ -1,0 +1,71 @@
+/// How t-SNE computes the repulsive part of its gradient.
+public enum TSNEMethod: String, Sendable, CaseIterable {
+    /// All N² pairs: exact, for up to a few thousand points.
+    case exact
+    /// Barnes–Hut: far cells of a quadtree (2-D) or octree (3-D) act as one point.
+    case barnesHut = "bh"
+    /// FIt-SNE: the kernel sums interpolated on a grid and convolved with an FFT (2-D only).
+    case fft
+}
+
+/// How the embedding starts.
+public enum TSNEInitialization: String, Sendable, CaseIterable {
+    /// The first principal components, scaled so that the first has standard deviation 1e-4.
+    case pca
+    /// Independent normal coordinates with standard deviation 1e-4.
+    case random
+}
+
+/// The settings of one t-SNE run; the defaults are those of the reference implementations.
+public struct TSNEOptions: Sendable {
+    /// Embedding dimensions, 2 or 3.
+    public var dimensions = 2
+    /// The effective number of neighbours each point's Gaussian covers.
+    public var perplexity = 30.0
+    /// Gradient-descent iterations in all, early exaggeration included.
+    public var iterations = 1000
+    /// The gradient method; nil picks one from the number of points and dimensions.
+    public var method: TSNEMethod?
+    /// The step size; nil means max(N / exaggeration / 4, 50).
+    public var learningRate: Double?
+    /// How the embedding starts.
+    public var initialization = TSNEInitialization.pca
+    /// The seed for everything random (random initialisation).
+    public var seed: UInt64 = 0
+    /// P is multiplied by this during the first `exaggerationIterations`.
+    public var earlyExaggeration = 12.0
+    /// How long the early exaggeration lasts.
+    public var exaggerationIterations = 250
+    /// Momentum during early exaggeration, then after it.
+    public var momentum = (early: 0.5, late: 0.8)
+    /// Barnes–Hut opening angle: a cell counts as one point when its width / distance < θ.
+    public var theta = 0.5
+    /// FFT: interpolation nodes per grid interval.
+    public var interpolationPoints = 3
+    /// FFT: the fewest grid intervals per dimension (FIt-SNE uses 50; 42 is what a 256-point FFT
+    /// holds with 3 nodes per interval, and a small embedding's grid grows to fill its FFT).
+    public var minimumIntervals = 42
+    /// FFT: the widest grid interval, in embedding units.
+    public var intervalWidth = 1.0
+    /// No point moves further than this in one step (openTSNE's max_step_norm).
+    public var maximumStep = 5.0
+    /// The KL divergence is computed every this many iterations (and at the end).
+    public var klInterval = 50
+
+    /// The defaults.
+    public init() {}
+
+    /// The method used for `count` points when none is chosen.
+    public func resolvedMethod(count: Int) -> TSNEMethod {
+        if let method { return method }
+        return count <= 1_000 ? .exact : .barnesHut
+    }
+}
+
+/// Why t-SNE could not run.
+public struct TSNEError: Error, CustomStringConvertible, Equatable {
+    /// What was wrong.
+    public let description: String
+
+    init(_ description: String) { self.description = description }
+}

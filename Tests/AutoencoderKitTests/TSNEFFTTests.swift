@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import AutoencoderKit
+
+/// The FFT itself, and the interpolation-based gradient against the exact one.
+@Suite struct TSNEFFTTests {
+    @Test(arguments: [2, 8, 64])
+    func fftMatchesTheDefinitionAndInverts(size: Int) {
+        var generator = SeededGenerator(seed: UInt64(size))
+        let xr = (0..<size).map { _ in generator.nextNormal() }, xi = (0..<size).map { _ in generator.nextNormal() }
+        var re = xr, im = xi
+        let fft = FFT(size: size)
+        fft.transform(real: &re, imaginary: &im, inverse: false)
+        for k in 0..<size {
+            var sr = 0.0, si = 0.0
+            for t in 0..<size {
+                let angle = -2 * Double.pi * Double(k * t) / Double(size)
+                sr += xr[t] * cos(angle) - xi[t] * sin(angle)
+                si += xr[t] * sin(angle) + xi[t] * cos(angle)
+            }
+            #expect(abs(re[k] - sr) < 1e-9 && abs(im[k] - si) < 1e-9, "bin \(k)")
+        }
+        fft.transform(real: &re, imaginary: &im, inverse: true)
+        for t in 0..<size {
+            #expect(abs(re[t] / Double(size) - xr[t]) < 1e-12 && abs(im[t] / Double(size) - xi[t]) < 1e-12)
+        }
+    }
+
+    @Test func gridSumsAreTheDirectSums() {
+        let n = 5, h = 0.7
+        var generator = SeededGenerator(seed: 1)
+        let g = (0..<(n * n)).map { _ in generator.nextUniform() }
+        var convolution = GridConvolution(size: 16)
+        convolution.setKernels(nodes: n, spacing: h)
+        var fx = g, fy = g
+        let total = convolution.apply(g, nodes: n, forceX: &fx, forceY: &fy)
+        var expectedTotal = 0.0
+        for y in 0..<n {
+            for x in 0..<n {
+                var sx = 0.0, sy = 0.0, sw = 0.0
+                for v in 0..<n {
+                    for u in 0..<n {
+                        let dx = h * Double(x - u), dy = h * Double(y - v)
+                        let w = 1 / (1 + dx * dx + dy * dy)
+                        sw += w * g[v * n + u]; sx += dx * w * w * g[v * n + u]; sy += dy * w * w * g[v * n + u]
+                    }
+                }
+                expectedTotal += g[y * n + x] * sw
+                #expect(abs(fx[y * n + x] - sx) < 1e-10 && abs(fy[y * n + x] - sy) < 1e-10)
+            }
+        }
+        #expect(abs(total - expectedTotal) < 1e-9)
+    }
+
+    @Test func fftGradientApproachesTheExactGradient() {
+        let (sparse, dense, y) = TSNEApproximationTests.problem(count: 300, dimensions: 2)
+        var exact = ExactGradient(p: dense, dimensions: 2)
+        let (reference, referenceKL) = TSNEApproximationTests.gradients(&exact, y, exaggeration: 12)
+        var errors: [Double] = []
+        for width in [2.0, 1.0, 0.5] {
+            var fft = FFTGradient(p: sparse, interpolationPoints: 3, minimumIntervals: 1, intervalWidth: width)
+            let (gradient, kl) = TSNEApproximationTests.gradients(&fft, y, exaggeration: 12)
+            errors.append(TSNETestData.relativeError(gradient, reference))
+            #expect(abs(kl - referenceKL) < 1e-2 * abs(referenceKL), "width \(width): KL \(kl) vs \(referenceKL)")
+            if width == 0.5 { #expect(abs(kl - referenceKL) < 1e-3 * abs(referenceKL), "KL \(kl) vs \(referenceKL)") }
+        }
+        #expect(errors[1] < 0.01, "\(errors)")
+        #expect(errors[2] < errors[1] && errors[1] < errors[0], "\(errors)")
+    }
+
+    @Test func fftSeparatesClustersAndIsDeterministic() throws {
+        let (data, labels) = TSNETestData.clusters(3, perCluster: 60, dimensions: 10, seed: 7)
+        var options = TSNEOptions()
+        options.method = .fft
+        options.perplexity = 15
+        options.iterations = 300
+        // A coarse grid keeps the debug-build test fast; accuracy is tested above.
+        options.minimumIntervals = 10
+        options.intervalWidth = 4
+        let result = try TSNE.embed(data, options: options)
+        #expect(result.method == .fft)
+        #expect(TSNETestData.oneNearestNeighbourAccuracy(result.embedding, labels: labels) >= 0.99)
+        #expect(try TSNE.embed(data, options: options).embedding == result.embedding)
+        options.dimensions = 3
+        #expect(throws: TSNEError.self) { try TSNE.embed(data, options: options) }
+    }
+}
