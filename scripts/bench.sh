@@ -2,8 +2,8 @@
 # Benchmarks W1–W5 of DESIGN.md on a release build and writes BENCHMARKS.md.
 #   scripts/bench.sh [--reference] [--quick]
 #   --reference  also run the same workloads in PyTorch, Keras/TensorFlow, pandas, openTSNE and
-#                scikit-learn (installed once,
-#                by pip, into .venv-bench/) and print aesh / reference ratios from this same run
+#                scikit-learn (installed once, by pip, into .venv-bench/) and print aesh / reference
+#                ratios from this same run
 #   --quick      fewer runs and epochs, no references, W3 (t-SNE) at 2,000 rows only,
 #                report to .build/bench/BENCHMARKS.md: a few minutes
 # Data and intermediate files go to .build/bench/ (ignored). Medians and spreads of several runs;
@@ -17,7 +17,7 @@ for argument in "$@"; do
     case "$argument" in
         --reference) REFERENCE=1 ;;
         --quick) QUICK=1 ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown option $argument (use --reference, --quick)" >&2; exit 2 ;;
     esac
 done
