@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks W1–W5 of DESIGN.md on a release build and writes BENCHMARKS.md.
 #   scripts/bench.sh [--reference] [--quick]
-#   --reference  also run the same workloads in PyTorch, Keras/TensorFlow and pandas (installed once,
-#                by pip, into .venv-bench/) and print aesh / reference ratios from this same run
-#   --quick      fewer runs and epochs, no references, report to .build/bench/BENCHMARKS.md: a minute or two
+#   --reference  also run the same workloads in PyTorch, Keras/TensorFlow, pandas, openTSNE and
+#                scikit-learn (installed once, by pip, into .venv-bench/) and print aesh / reference
+#                ratios from this same run
+#   --quick      fewer runs and epochs, no references, W3 (t-SNE) at 2,000 rows only,
+#                report to .build/bench/BENCHMARKS.md: a few minutes
 # Data and intermediate files go to .build/bench/ (ignored). Medians and spreads of several runs;
 # every training time has the ROC AUC of the same run beside it.
 set -euo pipefail
@@ -15,7 +17,7 @@ for argument in "$@"; do
     case "$argument" in
         --reference) REFERENCE=1 ;;
         --quick) QUICK=1 ;;
-        -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown option $argument (use --reference, --quick)" >&2; exit 2 ;;
     esac
 done
@@ -23,8 +25,8 @@ if [[ $QUICK == 1 && $REFERENCE == 1 ]]; then
     echo "bench.sh: --quick runs without references; drop one of the two" >&2; exit 2
 fi
 
-RUNS=5; W1_EPOCHS=1000; W2_RUNS=5; REF_RUNS=3; STARTS=30
-if [[ $QUICK == 1 ]]; then RUNS=3; W1_EPOCHS=200; W2_RUNS=2; STARTS=15; fi
+RUNS=5; W1_EPOCHS=1000; W2_RUNS=5; REF_RUNS=3; STARTS=30; W3_SIZES="2000 10000 30000"
+if [[ $QUICK == 1 ]]; then RUNS=3; W1_EPOCHS=200; W2_RUNS=2; STARTS=15; W3_SIZES="2000"; fi
 
 if [[ ! -x /usr/bin/time ]]; then  # GNU time, for peak memory
     if [[ $(id -u) == 0 ]]; then apt-get install -y -qq time >&2; else echo "bench.sh: needs GNU time (apt-get install time)" >&2; exit 1; fi
@@ -117,6 +119,39 @@ for _ in $(seq "$RUNS"); do
     record sgemm.gflops1 "$("$WORK/sgemm_probe" 2048 1)"
 done
 
+# W3: one run per size and method (a 30,000-row reference run takes minutes). The first N rows of
+# the W2 data, unscaled (its columns already have about unit variance), `on=input`: 64-D rows, as in
+# issue 3's reference table. auto is bh above 1,000 rows; when it resolves to bh that one run is the
+# bh figure too. Trustworthiness is computed later, in Python, on the exported embedding.
+W3_EMBEDDINGS=()
+w3_aesh() {  # rows method; fails when auto did not resolve to bh (a separate bh run is needed)
+    cat > "w3-$1-$2.aesh" <<EOF
+load w3-$1.csv label=label
+tsne on=input dims=2 perplexity=30 iterations=1000 init=pca method=$2 seed=42
+export $WORK/w3-$1-$2.embedding.csv what=embedding
+EOF
+    "$AESH" --out "$WORK/out" "w3-$1-$2.aesh" > "w3-$1-$2.log"
+    local resolved names="$2"
+    resolved="$(grep -o 'method [a-z]*$' "w3-$1-$2.log" | head -1 | cut -d' ' -f2)"
+    if [[ $2 == auto ]]; then
+        record "w3.aesh.$1.auto_method" "$resolved"
+        [[ $resolved == bh ]] && names="auto bh"
+    fi
+    for name in $names; do
+        record "w3.aesh.$1.$name.seconds" "$(elapsed_of "w3-$1-$2.log" 2)"
+        record "w3.aesh.$1.$name.kl" "$(grep -o 'KL [0-9.]* after' "w3-$1-$2.log" | cut -d' ' -f2)"
+    done
+    W3_EMBEDDINGS+=("$1:$names:$WORK/w3-$1-$2.embedding.csv")
+    [[ $2 != auto || $resolved == bh ]]
+}
+for n in $W3_SIZES; do
+    head -n $((n + 1)) w2.csv > "w3-$n.csv"
+    say "W3: t-SNE of $n rows × 64 (auto, fft$([[ $n == 2000 ]] && echo ", exact"))"
+    w3_aesh "$n" auto || w3_aesh "$n" bh
+    w3_aesh "$n" fft
+    if [[ $n == 2000 ]]; then w3_aesh "$n" exact; fi
+done
+
 say "scoring with the W1 model: 1,000,000 rows from memory"
 "$WORK/score" "$WORK/w1.aemodel" 1000000 "$RUNS" | while read -r rate; do record score.aesh.rows_per_s "$rate"; done
 
@@ -140,17 +175,17 @@ done
 
 if [[ $REFERENCE == 1 ]]; then
     VENV="$ROOT/.venv-bench"
-    if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import torch, tensorflow, keras, pandas, sklearn' 2>/dev/null; then
-        say "installing the references into .venv-bench (PyPI: torch, tensorflow-cpu, pandas, scikit-learn)"
+    if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import torch, tensorflow, keras, pandas, sklearn, openTSNE' 2>/dev/null; then
+        say "installing the references into .venv-bench (PyPI: torch, tensorflow-cpu, pandas, scikit-learn, openTSNE)"
         python3 -m venv "$VENV"
-        "$VENV/bin/pip" install -q --upgrade pip
-        "$VENV/bin/pip" install -q torch tensorflow-cpu pandas scikit-learn
+        "$VENV/bin/python" -m pip install -q --upgrade pip
+        "$VENV/bin/python" -m pip install -q torch tensorflow-cpu pandas scikit-learn openTSNE
     fi
     PY="$VENV/bin/python"
     REF="$ROOT/scripts/bench/reference.py"
-    record versions "$("$PY" -c 'import torch, keras, tensorflow, pandas; print(f"PyTorch {torch.__version__}, Keras {keras.__version__} on TensorFlow {tensorflow.__version__}, pandas {pandas.__version__}")' 2>/dev/null)"
-    reference() {  # workload framework key-prefix
-        "$PY" "$REF" "$1" "$2" "$WORK" 2> "$WORK/reference.err" | while read -r key value; do record "$3.$key" "$value"; done
+    record versions "$("$PY" -c 'import torch, keras, tensorflow, pandas, sklearn, openTSNE; print(f"PyTorch {torch.__version__}, Keras {keras.__version__} on TensorFlow {tensorflow.__version__}, pandas {pandas.__version__}, scikit-learn {sklearn.__version__}, openTSNE {openTSNE.__version__}")' 2>/dev/null)"
+    reference() {  # workload framework key-prefix [rows]
+        "$PY" "$REF" "$1" "$2" "$WORK" ${4:+"$4"} 2> "$WORK/reference.err" | while read -r key value; do record "$3.$key" "$value"; done
     }
     for framework in torch keras; do
         say "W1 in $framework (${REF_RUNS} runs)"
@@ -164,6 +199,14 @@ if [[ $REFERENCE == 1 ]]; then
     reference W4 pandas w4.pandas
     /usr/bin/time -f '%M' -o w4-pandas.time "$PY" -c "import pandas; pandas.read_csv('$WORK/w4.csv')"
     record w4.pandas.peak_mb "$(awk '{ print $1 / 1024 }' w4-pandas.time)"
+    for n in $W3_SIZES; do
+        say "W3 in openTSNE (FFT), $n rows"
+        reference W3 opentsne "w3.opentsne.$n" "$n"
+        if [[ $n -le 10000 ]]; then  # scikit-learn at 30,000 rows takes many minutes
+            say "W3 in scikit-learn (Barnes-Hut), $n rows"
+            reference W3 sklearn "w3.sklearn.$n" "$n"
+        fi
+    done
     say "W5: import torch, import tensorflow (${REF_RUNS} runs each)"
     for module in torch tensorflow; do
         for _ in $(seq "$REF_RUNS"); do
@@ -172,6 +215,23 @@ if [[ $REFERENCE == 1 ]]; then
             record "w5.$module.ms" "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print (b - a) * 1000 }')"
         done
     done
+fi
+
+# W3 trustworthiness of aesh's maps, by the same Python code as the references' (needs scikit-learn
+# and pandas: the bench venv, else the system python; skipped when neither has them).
+TRUST_PY=""
+for candidate in "$ROOT/.venv-bench/bin/python" python3; do
+    if "$candidate" -c 'import sklearn, pandas' 2>/dev/null; then TRUST_PY="$candidate"; break; fi
+done
+if [[ -n $TRUST_PY ]]; then
+    say "W3: trustworthiness of aesh's embeddings"
+    for entry in "${W3_EMBEDDINGS[@]}"; do
+        IFS=: read -r n names file <<< "$entry"
+        value="$("$TRUST_PY" "$ROOT/scripts/bench/reference.py" W3 trust "$WORK" "$n" "$file" | awk '$1 == "trust" { print $2 }')"
+        for name in $names; do record "w3.aesh.$n.$name.trust" "$value"; done
+    done
+else
+    say "W3: no python with scikit-learn and pandas; trustworthiness skipped"
 fi
 
 record load.end "$(cut -d' ' -f1 /proc/loadavg)"

@@ -5,6 +5,11 @@ Usage: reference.py WORKLOAD FRAMEWORK [DATA_DIR]
   W2 torch|keras     wide, 5 epochs on DATA_DIR/w2.csv: the same two lines
   score torch        rows/second of a W1-trained model on 1,000,000 rows from memory (5 lines `rows_per_s`)
   W4 pandas          pandas.read_csv of DATA_DIR/w4.csv: `load_ms` per read (3 lines)
+  W3 opentsne|sklearn N   t-SNE of the first N rows of DATA_DIR/w2.csv (64-D, unscaled), 2-D,
+                     perplexity 30, 1,000 iterations (250 of them exaggerated ×12), PCA init, 2 jobs:
+                     prints `seconds`, `kl` (the final KL divergence the library reports) and `trust`
+  W3 trust N EMBEDDING.csv   trustworthiness of an aesh `export what=embedding` file against the
+                     first N rows of w2.csv, so aesh and the references are judged by the same code
 The protocol mirrors the aesh scripts: stratified 80/20 split (seed 42), standard scaling fitted on
 the normal training rows, training on those rows with 10 % held out for a validation loss each
 epoch, Adam on MSE, per-row MSE as the score, ROC AUC on the test part. Both frameworks run on the
@@ -123,6 +128,47 @@ def keras_run(x_train, x_val, x_test, y_test, hidden, output, epochs, batch):
     return timer.times, roc_auc_score(y_test, scores), model
 
 
+TRUST_SAMPLE = 2000
+
+
+def tsne_rows(data_dir, count):
+    """The first `count` feature rows of w2.csv, as aesh's `load` of the same head sees them."""
+    import pandas as pd
+    frame = pd.read_csv(os.path.join(data_dir, "w2.csv"), nrows=count)
+    frame.pop("label")
+    return frame.to_numpy(dtype="float64")
+
+
+def trust(x, y):
+    """Trustworthiness (k = 10) on a fixed 2,000-row sample (all rows when there are fewer)."""
+    import numpy as np
+    from sklearn.manifold import trustworthiness
+    sample = np.arange(len(x))
+    if len(x) > TRUST_SAMPLE:
+        sample = np.sort(np.random.default_rng(42).choice(len(x), TRUST_SAMPLE, replace=False))
+    return trustworthiness(x[sample], y[sample], n_neighbors=10)
+
+
+def tsne_run(framework, x):
+    """(seconds, KL, embedding) of one 2-D t-SNE fit; the time covers affinities and optimisation."""
+    import numpy as np
+    if framework == "opentsne":
+        from openTSNE import TSNE
+        # openTSNE counts the exaggerated iterations apart: 250 + 750 = 1,000.
+        model = TSNE(n_components=2, perplexity=30, early_exaggeration=12, early_exaggeration_iter=250,
+                     n_iter=750, initialization="pca", negative_gradient_method="fft", n_jobs=THREADS,
+                     random_state=42, verbose=False)
+        start = time.perf_counter()
+        embedding = model.fit(x)
+        return time.perf_counter() - start, float(embedding.kl_divergence), np.asarray(embedding)
+    from sklearn.manifold import TSNE
+    model = TSNE(n_components=2, perplexity=30, early_exaggeration=12, max_iter=1000, init="pca",
+                 learning_rate="auto", method="barnes_hut", angle=0.5, n_jobs=THREADS, random_state=42)
+    start = time.perf_counter()
+    embedding = model.fit_transform(x)
+    return time.perf_counter() - start, float(model.kl_divergence_), embedding
+
+
 def median(values):
     ordered = sorted(values)
     mid = len(ordered) // 2
@@ -168,6 +214,24 @@ def main():
             elapsed = time.perf_counter() - start
             assert frame.shape == (1_000_000, 10)
             print(f"load_ms {elapsed * 1000:.1f}")
+    elif workload == "W3" and framework in ("opentsne", "sklearn") and len(sys.argv) > 4:
+        x = tsne_rows(data_dir, int(sys.argv[4]))
+        seconds, kl, embedding = tsne_run(framework, x)
+        print(f"seconds {seconds:.3f}")
+        print(f"kl {kl:.6f}")
+        print(f"trust {trust(x, embedding):.6f}")
+    elif workload == "W3" and framework == "trust" and len(sys.argv) > 5:
+        import numpy as np
+        import pandas as pd
+        x = tsne_rows(data_dir, int(sys.argv[4]))
+        frame = pd.read_csv(sys.argv[5])
+        # `row` counts data rows of the loaded file from 0: put the map back in file order.
+        order = frame["row"].to_numpy()
+        if len(order) != len(x) or sorted(order) != list(range(len(x))):
+            sys.exit(f"{sys.argv[5]}: expected rows 0..{len(x) - 1}, got {len(order)} rows")
+        y = np.empty((len(x), 2))
+        y[order] = frame[["x", "y"]].to_numpy(dtype="float64")
+        print(f"trust {trust(x, y):.6f}")
     else:
         sys.exit(f"unknown workload/framework: {workload} {framework}")
 

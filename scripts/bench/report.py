@@ -83,6 +83,79 @@ class Report:
         self.targets.append(f"| {name} | {'met' if met else 'NOT met'} | {detail} |")
 
 
+def w3_section(r, samples):
+    """W3, t-SNE: aesh's methods beside openTSNE and scikit-learn, and the targets of issue 3."""
+    sizes = sorted({int(key.split(".")[2]) for key in samples if key.startswith("w3.aesh.")})
+    if not sizes:
+        return []
+    lines = ["## W3, t-SNE (the first N rows of the W2 data, 64-D, unscaled; 2-D, perplexity 30, 1,000 iterations, PCA init)", "",
+             "One run per size and method. Time: aesh's elapsed time for the `tsne on=input` command (affinities and "
+             "optimisation; `load` not counted); the references' `fit` in Python (affinities and optimisation; import "
+             "and CSV read not counted). KL: the final KL divergence each program reports for its own affinities. "
+             "Trustworthiness: `sklearn.manifold.trustworthiness` (k = 10) of the same 2,000-row sample of the rows "
+             "and their map (all rows at 2,000), computed by the same Python code for aesh (on its `export "
+             "what=embedding` file) and the references.", "",
+             "| rows | program | method | time | KL | trustworthiness |", "| --- | --- | --- | --- | --- | --- |"]
+
+    def get(prefix, field):
+        key = f"{prefix}.{field}"
+        return r.m(key) if r.has(key) and isinstance(samples[key][0], float) else None
+
+    def cell(value, fmt):
+        return "?" if value is None else fmt.format(value)
+
+    for n in sizes:
+        auto = samples.get(f"w3.aesh.{n}.auto_method", ["?"])[0]
+        rows = [("aesh", f"auto (= {auto})", f"w3.aesh.{n}.auto")]
+        rows += [("aesh", m, f"w3.aesh.{n}.{m}") for m in ("bh", "fft", "exact")
+                 if r.has(f"w3.aesh.{n}.{m}.seconds") and not (m == auto)]
+        rows += [("openTSNE", "FFT, 2 jobs", f"w3.opentsne.{n}"), ("scikit-learn", "Barnes–Hut, 2 jobs", f"w3.sklearn.{n}")]
+        for program, method, prefix in rows:
+            if get(prefix, "seconds") is None:
+                continue
+            lines.append(f"| {n:,} | {program} | {method} | {cell(get(prefix, 'seconds'), '{:.2f} s')} | "
+                         f"{cell(get(prefix, 'kl'), '{:.4f}')} | {cell(get(prefix, 'trust'), '{:.4f}')} |")
+    lines.append("")
+
+    # Ratios and the targets of issue 3, wherever this run has the figures they need.
+    for n in sizes:
+        ot, sk = f"w3.opentsne.{n}", f"w3.sklearn.{n}"
+        auto = f"w3.aesh.{n}.auto"
+        ratios = []
+        for m in ("auto", "bh", "fft", "exact"):
+            t = get(f"w3.aesh.{n}.{m}", "seconds")
+            for name, prefix in (("openTSNE", ot), ("scikit-learn", sk)):
+                ref = get(prefix, "seconds")
+                if t is not None and ref is not None and (m != "bh" or samples.get(f"w3.aesh.{n}.auto_method", [""])[0] != "bh"):
+                    ratios.append(f"{m} / {name} {t / ref:.2f}")
+        if ratios:
+            lines.append(f"- {n:,} rows, time aesh / reference: " + "; ".join(ratios))
+        kl, ref_kl = get(auto, "kl"), get(ot, "kl")
+        if kl is not None and ref_kl is not None:
+            gap = kl / ref_kl - 1
+            r.target(f"W3 {n:,} rows: KL within 3 % of openTSNE's (or lower)", abs(gap) <= 0.03 or kl <= ref_kl,
+                     f"default {kl:.4f} vs {ref_kl:.4f} ({100 * gap:+.1f} %)")
+        trust, refs = get(auto, "trust"), [v for v in (get(ot, "trust"), get(sk, "trust")) if v is not None]
+        if trust is not None and refs:
+            r.target(f"W3 {n:,} rows: trustworthiness ≥ better reference − 0.01", trust >= max(refs) - 0.01,
+                     f"default {trust:.4f} vs {max(refs):.4f}")
+        t, refs = get(auto, "seconds"), [v for v in (get(ot, "seconds"), get(sk, "seconds")) if v is not None]
+        if n == 10000 and t is not None and refs:
+            r.target("W3 10,000 rows: default ≤ 1/3 of the faster reference", t <= min(refs) / 3,
+                     f"{t:.1f} s vs {min(refs):.1f} s = 1/{min(refs) / t:.1f}")
+        bh, ref = get(f"w3.aesh.{n}.bh", "seconds"), get(sk, "seconds")
+        if n == 10000 and bh is not None and ref is not None:
+            r.target("W3 10,000 rows: bh faster than scikit-learn", bh < ref, f"{bh:.1f} s vs {ref:.1f} s")
+        if n == 30000 and t is not None:
+            r.target("W3 30,000 rows: default under a minute", t < 60, f"{t:.1f} s")
+    fft = [(n, get(f"w3.aesh.{n}.fft", "seconds")) for n in sizes]
+    fft = [(n, t) for n, t in fft if t is not None]
+    if len(fft) > 1:
+        lines.append("- fft growth, time per 1,000 points: " + ", ".join(f"{n:,} rows {1000 * t / n:.2f} s" for n, t in fft))
+    lines.append("")
+    return lines
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -147,6 +220,8 @@ def main():
                 r.target("W2 ≤ 1/8 of PyTorch", ratio <= 1 / 8, f"1/{1 / ratio:.1f}")
     lines.append("")
 
+    lines += w3_section(r, samples)
+
     # Scoring
     lines += ["## Scoring with the W1 model (1,000,000 rows from memory)", ""]
     rate = r.m("score.aesh.rows_per_s")
@@ -186,7 +261,7 @@ def main():
     r.target("W5 < 20 ms median", start < 20, f"{start:.1f} ms")
     lines.append("")
 
-    lines += ["## Targets (issue 5)", "", "| target | this run | figure |", "| --- | --- | --- |"] + r.targets
+    lines += ["## Targets (issues 5 and 3)", "", "| target | this run | figure |", "| --- | --- | --- |"] + r.targets
     if not reference:
         lines += ["", "Targets that need a reference are only judged by `scripts/bench.sh --reference`."]
     lines.append("")
