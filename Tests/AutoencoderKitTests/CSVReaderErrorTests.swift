@@ -8,15 +8,7 @@ private func failure(_ text: String, _ options: TableReadOptions = .init()) -> D
 }
 
 private func failure(bytes: [UInt8], _ options: TableReadOptions = .init()) -> DataFileError? {
-    do {
-        _ = try TableReader.parseCSV(bytes, source: "t.csv", options: options)
-        return nil
-    } catch let error as DataFileError {
-        return error
-    } catch {
-        Issue.record("unexpected error type: \(error)")
-        return nil
-    }
+    dataFileError { _ = try TableReader.parseCSV(bytes, source: "t.csv", options: options) }
 }
 
 /// A fresh empty folder for files a test writes.

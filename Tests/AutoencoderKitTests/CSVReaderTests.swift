@@ -14,15 +14,7 @@ private func load(_ text: String, _ options: TableReadOptions = .init()) throws 
 
 /// The error parsing `text` gives, or nil when it parses.
 private func failure(_ text: String, _ options: TableReadOptions = .init()) -> DataFileError? {
-    do {
-        _ = try load(text, options)
-        return nil
-    } catch let error as DataFileError {
-        return error
-    } catch {
-        Issue.record("unexpected error type: \(error)")
-        return nil
-    }
+    dataFileError { _ = try load(text, options) }
 }
 
 /// What a parse gives, so whole-input and chunked parses can be compared.

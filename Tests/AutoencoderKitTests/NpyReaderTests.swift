@@ -23,15 +23,7 @@ private func read(_ bytes: [UInt8], _ options: TableReadOptions = .init()) throw
 }
 
 private func failure(_ bytes: [UInt8], _ options: TableReadOptions = .init()) -> DataFileError? {
-    do {
-        _ = try read(bytes, options)
-        return nil
-    } catch let error as DataFileError {
-        return error
-    } catch {
-        Issue.record("unexpected error type: \(error)")
-        return nil
-    }
+    dataFileError { _ = try read(bytes, options) }
 }
 
 @Suite struct NpyReaderTests {

@@ -7,9 +7,10 @@ let package = Package(
     name: "aesh-fuzz",
     dependencies: [.package(name: "aesh", path: "../..")],
     targets: [
-        .executableTarget(name: "FuzzCommandLine", dependencies: [.product(name: "AeshShell", package: "aesh")]),
-        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "AutoencoderKit", package: "aesh")]),
-        .executableTarget(name: "FuzzModelFile", dependencies: [.product(name: "AutoencoderKit", package: "aesh")]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzCommandLine", dependencies: ["FuzzDriver", .product(name: "AeshShell", package: "aesh")]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "AutoencoderKit", package: "aesh")]),
+        .executableTarget(name: "FuzzModelFile", dependencies: ["FuzzDriver", .product(name: "AutoencoderKit", package: "aesh")]),
     ],
     swiftLanguageModes: [.v5]
 )

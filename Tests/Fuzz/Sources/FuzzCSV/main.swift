@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import AutoencoderKit
 
 /// One fuzz input: any bytes as a CSV (with and without a label column) and as a .npy file.
@@ -11,17 +12,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, called from main so that SwiftPM's own entry point stays in charge.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-var argumentCount = CommandLine.argc
-var arguments = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&argumentCount, &arguments) { data, size in
+runLibFuzzer { data, size in
     guard let data else { return 0 }
     return fuzzCSV(data, size)
-})
+}

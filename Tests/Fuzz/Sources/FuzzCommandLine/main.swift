@@ -1,5 +1,6 @@
 import AeshShell
 import Foundation
+import FuzzDriver
 
 /// One fuzz input: any bytes as a script. Every line is parsed and its arguments checked against
 /// the command it names; commands that touch no files and finish quickly are also run on a
@@ -19,17 +20,7 @@ public func fuzzCommandLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, called from main so that SwiftPM's own entry point stays in charge.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-var argumentCount = CommandLine.argc
-var arguments = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&argumentCount, &arguments) { data, size in
+runLibFuzzer { data, size in
     guard let data else { return 0 }
     return fuzzCommandLine(data, size)
-})
+}

@@ -1,5 +1,6 @@
 import AutoencoderKit
 import Foundation
+import FuzzDriver
 
 /// One fuzz input: any bytes as a model file; a file that is accepted must also score a row.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -15,17 +16,7 @@ public func fuzzModelFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, called from main so that SwiftPM's own entry point stays in charge.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-var argumentCount = CommandLine.argc
-var arguments = CommandLine.unsafeArgv
-exit(runFuzzerDriver(&argumentCount, &arguments) { data, size in
+runLibFuzzer { data, size in
     guard let data else { return 0 }
     return fuzzModelFile(data, size)
-})
+}
