@@ -58,13 +58,26 @@ public enum TableReader {
     /// Bytes read from a file per step: large enough that the per-chunk work is noise.
     static let chunkSize = 1 << 20
 
+    /// Regular CSV files from this size on are read on two threads (see `CSVParallelReader`).
+    static let parallelThreshold = 4 << 20
+
     /// Reads a CSV/TSV file, or a `.npy` file by its extension.
     public static func read(path: String, options: TableReadOptions) throws -> LoadedTable {
+        try read(path: path, options: options, parallelThreshold: parallelThreshold, chunkSize: chunkSize)
+    }
+
+    /// `read(path:options:)` with the sizes open to tests.
+    static func read(path: String, options: TableReadOptions, parallelThreshold: Int,
+                     chunkSize: Int) throws -> LoadedTable {
         if path.lowercased().hasSuffix(".npy") {
             let bytes = try FileInput(path: path).readAll()
             return try parseNpy(bytes, source: path, options: options)
         }
         let file = try FileInput(path: path)
+        if let size = file.size, size >= parallelThreshold {
+            return try CSVParallelReader.read(file: file, size: size, source: path, options: options,
+                                              chunkSize: chunkSize)
+        }
         return try readCSV(source: path, options: options, expectedBytes: file.size, chunkSize: chunkSize,
                            read: file.read(into:))
     }
