@@ -170,4 +170,20 @@ private func outcome(_ body: () throws -> LoadedTable) -> Outcome {
         #expect(!split)
         #expect(parallel == oneThread(path, labelled))
     }
+    @Test func edgeCasesMatchOneThread() throws {
+        let big = makeTable(rows: 20_000)
+        let texts = [
+            "", "\n\n", "a,b\n", "\u{FEFF}a,b\r\n1,2\r\n", "a,b\n1,2", "a;b\n1;2\n\n3;4\n",
+            String(big.dropLast()),  // no line break at the end
+            "\"x0\",x1,x2,x3,x4,x5,x6,\"label\"\n" + big.drop { $0 != "\n" }.dropFirst(),  // quoted header
+        ]
+        for (index, text) in texts.enumerated() {
+            let path = try temporaryFile(text)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let options = index >= 6 ? labelled : TableReadOptions()
+            let (parallel, split) = try twoThreads(path, options)
+            #expect(parallel == oneThread(path, options), "text \(index)")
+            #expect(split == (index >= 6), "text \(index)")
+        }
+    }
 }
