@@ -75,6 +75,7 @@ enum CSVParallelReader {
         }
         if let firstError { throw firstError }
         if firstSawQuote || secondFailed || firstFeed.pending != 0 {
+            second = CSVParser(continuing: second, expectedBytes: 0)  // frees its rows before the first parser reads them again
             return (try readRest(&first, feed: &firstFeed, file: file, from: split), false)
         }
         first.append(second)
