@@ -11,6 +11,11 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, 
     read(descriptor, buffer, count)
 }
 
+/// The C `pread`, for reading at an offset without moving the shared file position.
+private func systemReadAt(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: Int) -> Int {
+    pread(descriptor, buffer, count, off_t(offset))
+}
+
 /// A file opened for reading with POSIX calls, so every failure names the path and the reason.
 final class FileInput {
     /// The path as given, for errors.
@@ -46,6 +51,22 @@ final class FileInput {
         var total = 0
         while total < buffer.count {
             let got = systemRead(descriptor, base + total, buffer.count - total)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw FileInput.error(path: path, errno: errno)
+            }
+            if got == 0 { break }
+            total += got
+        }
+        return total
+    }
+
+    /// Reads at `offset` until `buffer` is full or the file ends; safe to call from several threads.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var total = 0
+        while total < buffer.count {
+            let got = systemReadAt(descriptor, base + total, buffer.count - total, offset + total)
             if got < 0 {
                 if errno == EINTR { continue }
                 throw FileInput.error(path: path, errno: errno)

@@ -58,13 +58,29 @@ public enum TableReader {
     /// Bytes read from a file per step: large enough that the per-chunk work is noise.
     static let chunkSize = 1 << 20
 
+    /// Regular CSV files from this size on are read on two threads (see `CSVParallelReader`).
+    static let parallelThreshold = 4 << 20
+
     /// Reads a CSV/TSV file, or a `.npy` file by its extension.
+    ///
+    /// A regular CSV file of 4 MB or more is parsed on two threads; the table, and any error, is
+    /// the same as on one.
     public static func read(path: String, options: TableReadOptions) throws -> LoadedTable {
+        try read(path: path, options: options, parallelThreshold: parallelThreshold, chunkSize: chunkSize)
+    }
+
+    /// `read(path:options:)` with the sizes open to tests.
+    static func read(path: String, options: TableReadOptions, parallelThreshold: Int,
+                     chunkSize: Int) throws -> LoadedTable {
         if path.lowercased().hasSuffix(".npy") {
             let bytes = try FileInput(path: path).readAll()
             return try parseNpy(bytes, source: path, options: options)
         }
         let file = try FileInput(path: path)
+        if let size = file.size, size >= parallelThreshold {
+            return try CSVParallelReader.read(file: file, size: size, source: path, options: options,
+                                              chunkSize: chunkSize)
+        }
         return try readCSV(source: path, options: options, expectedBytes: file.size, chunkSize: chunkSize,
                            read: file.read(into:))
     }
@@ -74,30 +90,8 @@ public enum TableReader {
     static func readCSV(source: String, options: TableReadOptions, expectedBytes: Int?, chunkSize: Int,
                         read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> LoadedTable {
         var parser = CSVParser(source: source, options: options, expectedBytes: expectedBytes)
-        var buffer = [UInt8](repeating: 0, count: max(chunkSize, 1))
-        var filled = 0
-        while true {
-            if filled == buffer.count {
-                // One record longer than the buffer: make room for the rest of it.
-                buffer.append(contentsOf: repeatElement(0, count: buffer.count))
-            }
-            let got = try buffer.withUnsafeMutableBytes { raw in
-                try read(UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
-            }
-            filled += got
-            let isFinal = filled < buffer.count
-            let used = try buffer.withUnsafeBufferPointer { all in
-                try parser.consume(UnsafeBufferPointer(rebasing: all[..<filled]), isFinal: isFinal)
-            }
-            if isFinal { break }
-            if used > 0 {
-                buffer.withUnsafeMutableBytes { raw in
-                    guard let base = raw.baseAddress else { return }
-                    memmove(base, base + used, filled - used)
-                }
-                filled -= used
-            }
-        }
+        var feed = CSVChunkFeed(chunkSize: chunkSize)
+        try feed.feed(&parser, isLast: true, read: read)
         return try parser.finish()
     }
 
