@@ -101,11 +101,26 @@ final class ForwardPass {
         }
     }
 
+    /// Σ (reconstruction − input)² over the `count` rows of row-major `data` named by `indices`,
+    /// run through the buffers chunk by chunk.
+    func squaredError(data: UnsafePointer<Float>, indices: UnsafePointer<Int>, count: Int) -> Double {
+        var sum = 0.0, first = 0
+        while first < count {
+            let rows = min(capacity, count - first)
+            loadRows(from: data, indices: indices + first, count: rows)
+            run(rows: rows, through: layout.layers.count - 1)
+            sum += squaredError(rows: rows)
+            first += rows
+        }
+        return sum
+    }
+
     /// Σ (reconstruction − input)² over the first `rows` rows, accumulated in Double; when
-    /// `gradient` is given, also writes dL/dy = 2 (y − x) / (rows · features) there (feature-major).
-    func squaredError(rows: Int, gradient: UnsafeMutablePointer<Float>? = nil) -> Double {
+    /// `gradient` is given, also writes dL/dy = 2 (y − x) / (gradientRows · features) there
+    /// (feature-major); `gradientRows` is the whole batch's row count when these rows are part of it.
+    func squaredError(rows: Int, gradient: UnsafeMutablePointer<Float>? = nil, gradientRows: Int? = nil) -> Double {
         let x = activation(0), y = activation(layout.layers.count)
-        let scale = 2 / Float(max(rows * inputWidth, 1))
+        let scale = 2 / Float(max((gradientRows ?? rows) * inputWidth, 1))
         var sum = 0.0
         for i in 0..<inputWidth {
             sum += BatchMath.squaredDifference(y + i * stride, x + i * stride, count: rows,
