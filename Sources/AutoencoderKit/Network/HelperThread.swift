@@ -69,7 +69,12 @@ final class HelperThread {
             var spins = 0
             while posted.load(ordering: .acquiring) == seen {
                 spins += 1
-                if spins < Self.spinsBeforeSleep { continue }
+                if spins < Self.spinsBeforeSleep {
+                    // On a machine whose other core is busy, the calling thread may be waiting
+                    // for this one's core.
+                    if spins % 256 == 0 { sched_yield() }
+                    continue
+                }
                 sleeping.store(true, ordering: .sequentiallyConsistent)
                 if posted.load(ordering: .sequentiallyConsistent) != seen {
                     // A post came in meanwhile; if it saw the flag it has signalled, and the extra

@@ -22,9 +22,12 @@ final class TrainingWorkspace {
     /// Multiply-adds of one full batch's forward pass (capacity · Σ inputs · outputs) from which
     /// the batch is split over two threads.
     ///
-    /// Measured with a release build on the 2-core development machine: W2 (64 → 32 → 8 → 32 → 64
-    /// at batch 256, 1.2 M) runs … on two threads; W1 (10 → 6 → 10 at batch 32, 3,840) …
-    static let defaultParallelThreshold = 65_536
+    /// Measured with release builds on the 2-core development machine, 3-epoch runs on the W2
+    /// data: two threads lost at 3,840 (W1, 10 → 6 → 10 at batch 32: twice as slow, the hand-off
+    /// costing more than the work), tied at about 70 k (64 → 16 → 64 at batch 32, 64 → 32 → 8 →
+    /// 32 → 64 at batch 16) and won from about 150 k (64 → 32 → 8 → 32 → 64 at batch 32: 168
+    /// against 180 ms; at batch 256, 1.2 M, W2 itself: 129 against 185 ms for 5 epochs).
+    static let defaultParallelThreshold = 131_072
 
     /// The first worker's pass: the whole batch when there is one worker.
     var forward: ForwardPass { workers[0].forward }
