@@ -9,6 +9,11 @@ import Synchronization
 /// instead spins for a while after each job, waiting for the next one (batches come back to
 /// back), and only then sleeps on a semaphore, so that an idle run does not keep a core busy.
 /// A job is plain values, not a closure, so posting one allocates nothing.
+///
+/// Whichever thread claims a job first runs it: when the calling thread finishes its own half
+/// before this thread has started (it slept, or another program holds the other core), it runs
+/// the second half too. The half is computed by the same code on the same buffers either way,
+/// so the result does not depend on which thread ran it.
 final class HelperThread {
     enum Job {
         case batch(data: UnsafePointer<Float>, indices: UnsafePointer<Int>, rows: Int, batchRows: Int)
@@ -21,12 +26,14 @@ final class HelperThread {
     private static let spinsBeforeSleep = 100_000
 
     private let worker: BatchWorker
+    /// Jobs are numbered 1, 2, …: the last one posted, claimed and finished by this thread.
     private let posted = Atomic<Int>(0)
+    private let claimed = Atomic<Int>(0)
     private let finished = Atomic<Int>(0)
     private let sleeping = Atomic<Bool>(false)
     private let wake = DispatchSemaphore(value: 0)
     private let exited = DispatchSemaphore(value: 0)
-    // Written by the poster before `posted` is raised and read by the helper after it sees it
+    // Written by the poster before `posted` is raised and read by the claimant after it sees it
     // (and the other way round for `result` and `finished`), so the atomics order every access.
     private var job = Job.stop
     private var result = 0.0
@@ -45,9 +52,13 @@ final class HelperThread {
         if sleeping.exchange(false, ordering: .sequentiallyConsistent) { wake.signal() }
     }
 
-    /// Waits for the job posted last and returns its result.
+    /// Returns the result of the job posted last: runs it here if this thread has not claimed it
+    /// yet, or else waits for this thread to finish it.
     func wait() -> Double {
         let target = posted.load(ordering: .relaxed)
+        if claimed.compareExchange(expected: target - 1, desired: target, ordering: .sequentiallyConsistent).exchanged {
+            return run(job)
+        }
         var spins = 0
         while finished.load(ordering: .acquiring) != target {
             spins += 1
@@ -57,10 +68,21 @@ final class HelperThread {
         return result
     }
 
-    /// Stops the thread once it has finished its jobs; the helper must not be used afterwards.
+    /// Stops the thread; the helper must not be used afterwards.
     func stop() {
         post(.stop)
         exited.wait()
+    }
+
+    private func run(_ job: Job) -> Double {
+        switch job {
+        case let .batch(data, indices, rows, batchRows):
+            return worker.run(data: data, indices: indices, rows: rows, batchRows: batchRows)
+        case let .squaredError(data, indices, count):
+            return worker.forward.squaredError(data: data, indices: indices, count: count)
+        case .stop:
+            return 0
+        }
     }
 
     private func loop() {
@@ -85,18 +107,17 @@ final class HelperThread {
                 wake.wait()
                 spins = 0
             }
-            seen += 1
-            switch job {
-            case let .batch(data, indices, rows, batchRows):
-                result = worker.run(data: data, indices: indices, rows: rows, batchRows: batchRows)
-            case let .squaredError(data, indices, count):
-                result = worker.forward.squaredError(data: data, indices: indices, count: count)
-            case .stop:
+            seen = posted.load(ordering: .acquiring)
+            // The caller may have claimed (and be running) this job itself.
+            guard claimed.compareExchange(expected: seen - 1, desired: seen, ordering: .sequentiallyConsistent).exchanged else {
+                continue
+            }
+            if case .stop = job {
                 exited.signal()
-                finished.add(1, ordering: .releasing)
                 return
             }
-            finished.add(1, ordering: .releasing)
+            result = run(job)
+            finished.store(seen, ordering: .releasing)
         }
     }
 }
