@@ -37,6 +37,23 @@ import Testing
         }
     }
 
+    /// Enough work to be split over two threads: every row, on both sides of the split and of
+    /// the chunks, agrees with the Double reference, and a second run gives the same bits.
+    @Test func twoThreadErrorsAgreeWithTheReference() throws {
+        let model = randomModel(widths: [32, 24, 32], activations: [.tanh, .linear], seed: 41)
+        let data = lowRankData(rows: 2_701, width: 32, rank: 4, seed: 42)
+        #expect(2_701 * (32 * 24 * 2) >= ReconstructionErrors.parallelWork)
+        let errors = ReconstructionErrors.compute(model: model, data: data)
+        #expect(errors.perRow.count == 2_701)
+        #expect(errors == ReconstructionErrors.compute(model: model, data: data))
+        let reference = ReferenceNetwork(model)
+        for r in stride(from: 0, to: 2_701, by: 53) + [1_349, 1_350, 1_351, 1_861, 1_862, 2_700] {
+            let row = data.row(r)
+            let expected = zip(reference.reconstruct(row.map(Double.init)), row).map { ($0 - Double($1)) * ($0 - Double($1)) }
+            #expect(abs(errors.perRow[r] - expected.reduce(0, +) / 32) <= 1e-5 * errors.perRow[r], "row \(r)")
+        }
+    }
+
     @Test func emptyDataGivesNoErrors() {
         #expect(ReconstructionErrors.compute(model: handModel, data: Matrix(rows: 0, columns: 2)).perRow.isEmpty)
     }

@@ -101,11 +101,26 @@ final class ForwardPass {
         }
     }
 
+    /// Σ (reconstruction − input)² over the `count` rows of row-major `data` named by `indices`,
+    /// run through the buffers chunk by chunk.
+    func squaredError(data: UnsafePointer<Float>, indices: UnsafePointer<Int>, count: Int) -> Double {
+        var sum = 0.0, first = 0
+        while first < count {
+            let rows = min(capacity, count - first)
+            loadRows(from: data, indices: indices + first, count: rows)
+            run(rows: rows, through: layout.layers.count - 1)
+            sum += squaredError(rows: rows)
+            first += rows
+        }
+        return sum
+    }
+
     /// Σ (reconstruction − input)² over the first `rows` rows, accumulated in Double; when
-    /// `gradient` is given, also writes dL/dy = 2 (y − x) / (rows · features) there (feature-major).
-    func squaredError(rows: Int, gradient: UnsafeMutablePointer<Float>? = nil) -> Double {
+    /// `gradient` is given, also writes dL/dy = 2 (y − x) / (gradientRows · features) there
+    /// (feature-major); `gradientRows` is the whole batch's row count when these rows are part of it.
+    func squaredError(rows: Int, gradient: UnsafeMutablePointer<Float>? = nil, gradientRows: Int? = nil) -> Double {
         let x = activation(0), y = activation(layout.layers.count)
-        let scale = 2 / Float(max(rows * inputWidth, 1))
+        let scale = 2 / Float(max((gradientRows ?? rows) * inputWidth, 1))
         var sum = 0.0
         for i in 0..<inputWidth {
             sum += BatchMath.squaredDifference(y + i * stride, x + i * stride, count: rows,
@@ -119,9 +134,13 @@ extension Autoencoder {
     /// Rows per forward chunk outside training: large enough for sgemm, small enough to stay in cache.
     static let inferenceChunkRows = 512
 
-    /// Runs the network over `data` chunk by chunk through layer `lastLayer`, handing `body` each
-    /// chunk's first row, its row count and the pass holding its activations.
-    func forEachChunk(of data: Matrix, through lastLayer: Int, _ body: (_ firstRow: Int, _ rows: Int, _ pass: ForwardPass) -> Void) {
+    /// Runs the network over `data` (the rows in `range`, or all) chunk by chunk through layer
+    /// `lastLayer`, handing `body` each chunk's first row, its row count and the pass holding its
+    /// activations.
+    func forEachChunk(
+        of data: Matrix, rows range: Range<Int>? = nil, through lastLayer: Int,
+        _ body: (_ firstRow: Int, _ rows: Int, _ pass: ForwardPass) -> Void
+    ) {
         precondition(data.columns == inputSize, "data has \(data.columns) columns, the model expects \(inputSize)")
         // The kernels trust these shapes with raw pointers: a model that was never validated
         // must stop here rather than read past its buffers.
@@ -131,13 +150,14 @@ extension Autoencoder {
                 && layers[l].bias.count == layers[l].outputs
                 && (l == 0 || layers[l - 1].outputs == layers[l].inputs)
         } && layers.last?.outputs == inputSize, "the model's layer sizes do not chain; call validate() first")
-        guard data.rows > 0, !layers.isEmpty else { return }
-        let pass = ForwardPass(model: self, capacity: min(data.rows, Self.inferenceChunkRows))
+        let range = (range ?? 0..<data.rows).clamped(to: 0..<data.rows)
+        guard !range.isEmpty, !layers.isEmpty else { return }
+        let pass = ForwardPass(model: self, capacity: min(range.count, Self.inferenceChunkRows))
         data.values.withUnsafeBufferPointer { values in
             guard let base = values.baseAddress else { return }
-            var first = 0
-            while first < data.rows {
-                let rows = min(pass.capacity, data.rows - first)
+            var first = range.lowerBound
+            while first < range.upperBound {
+                let rows = min(pass.capacity, range.upperBound - first)
                 pass.loadRows(from: base, firstRow: first, count: rows)
                 pass.run(rows: rows, through: lastLayer)
                 body(first, rows, pass)

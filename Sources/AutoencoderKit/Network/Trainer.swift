@@ -17,13 +17,26 @@ public enum Trainer {
         onBatch: (Int, Int) -> Void = { _, _ in },
         onEpoch: (EpochReport) -> Void = { _ in }
     ) throws -> TrainingResult {
+        try train(model, on: data, options: options, parallelThreshold: TrainingWorkspace.defaultParallelThreshold,
+                  shouldStop: shouldStop, onBatch: onBatch, onEpoch: onEpoch)
+    }
+
+    /// `train` with the batch work from which batches are split over two threads (see
+    /// `TrainingWorkspace.defaultParallelThreshold`), so that tests can force either path.
+    static func train(
+        _ model: Autoencoder, on data: Matrix, options: TrainingOptions, parallelThreshold: Int,
+        shouldStop: () -> Bool = { false },
+        onBatch: (Int, Int) -> Void = { _, _ in },
+        onEpoch: (EpochReport) -> Void = { _ in }
+    ) throws -> TrainingResult {
         try checkInputs(model, data, options)
         // Offset from the seed so the split and shuffles do not replay the stream that the caller
         // may have used, with the same seed, for the initial weights.
         var generator = SeededGenerator(seed: options.seed ^ 0x5452_4149_4E45_5221)
         let (trainingRows, validationRows) = try holdOut(rows: data.rows, fraction: options.validationFraction, generator: &generator)
         let capacity = min(options.batchSize, trainingRows.count)
-        let workspace = TrainingWorkspace(model: model, capacity: capacity, learningRate: options.learningRate)
+        let workspace = TrainingWorkspace(model: model, capacity: capacity, learningRate: options.learningRate,
+                                          parallelThreshold: parallelThreshold)
 
         var order = trainingRows
         var history: [EpochReport] = []
@@ -35,7 +48,7 @@ public enum Trainer {
         let valuesPerEpoch = Double(order.count * data.columns)
         // A batch whose mean squared error is a million times worse than reconstructing every
         // value as 0 (or than 1, for data near 0) has blown up, even while it is still finite.
-        let meanSquare = data.values.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(1, data.values.count))
+        let meanSquare = sumOfSquares(data.values) / Double(max(1, data.values.count))
         let explodedBatchMSE = 1e6 * max(meanSquare, 1)
 
         data.values.withUnsafeBufferPointer { values in
@@ -51,13 +64,11 @@ public enum Trainer {
                             return false
                         }
                         let first = batch * capacity, rows = min(capacity, indices.count - first)
-                        workspace.forward.loadRows(from: base, indices: firstIndex + first, count: rows)
-                        let loss = workspace.forwardWithLoss(rows: rows)
+                        let loss = workspace.lossAndGradients(data: base, indices: firstIndex + first, rows: rows)
                         guard loss.isFinite, loss / Double(rows * data.columns) < explodedBatchMSE else {
                             stop = .diverged(epoch: epoch, batch: batch + 1)
                             return false
                         }
-                        workspace.backward(rows: rows)
                         guard workspace.step() else {
                             stop = .diverged(epoch: epoch, batch: batch + 1)
                             return false
@@ -113,7 +124,7 @@ public enum Trainer {
         guard data.columns == model.inputSize else {
             throw TrainingError(description: "the data has \(data.columns) columns but the model takes \(model.inputSize) inputs")
         }
-        if let bad = data.values.firstIndex(where: { !$0.isFinite }) {
+        if !sumOfSquares(data.values).isFinite, let bad = data.values.firstIndex(where: { !$0.isFinite }) {
             throw TrainingError(description: "the training data holds \(data.values[bad]) at row index \(bad / data.columns), column index \(bad % data.columns); every value must be a finite number")
         }
     }
@@ -130,21 +141,31 @@ public enum Trainer {
         return (all[count...].sorted(), all[..<count].sorted())
     }
 
+    /// Σ v² in Double, eight partial sums at a time: it only sets the divergence bound (and is
+    /// not finite exactly when some value is not), so its rounding decides nothing, and a scalar
+    /// sum of W2's five million values took longer than an epoch's Adam steps.
+    private static func sumOfSquares(_ values: [Float]) -> Double {
+        values.withUnsafeBufferPointer { buffer in
+            guard let p = buffer.baseAddress else { return 0 }
+            var partial = SIMD8<Double>()
+            var i = 0
+            while i + 8 <= buffer.count {
+                let wide = SIMD8<Double>(BatchMath.load8(p + i))
+                partial += wide * wide
+                i += 8
+            }
+            var sum = partial.sum()
+            while i < buffer.count {
+                sum += Double(p[i]) * Double(p[i])
+                i += 1
+            }
+            return sum
+        }
+    }
+
     /// MSE of the reconstruction of `rows`, run through the workspace batch by batch.
     private static func meanSquaredError(_ workspace: TrainingWorkspace, data: UnsafePointer<Float>, rows: [Int], columns: Int) -> Double {
-        let pass = workspace.forward
-        var sum = 0.0
-        rows.withUnsafeBufferPointer { indices in
-            guard let firstIndex = indices.baseAddress else { return }
-            var first = 0
-            while first < indices.count {
-                let count = min(pass.capacity, indices.count - first)
-                pass.loadRows(from: data, indices: firstIndex + first, count: count)
-                pass.run(rows: count, through: pass.layout.layers.count - 1)
-                sum += pass.squaredError(rows: count)
-                first += count
-            }
-        }
+        let sum = rows.withUnsafeBufferPointer { workspace.squaredError(data: data, indices: $0) }
         return sum / Double(rows.count * columns)
     }
 }

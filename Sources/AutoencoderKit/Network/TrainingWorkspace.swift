@@ -1,59 +1,115 @@
-/// Every buffer one training run needs, allocated once before the first epoch: the forward
-/// activations, the backward deltas, the gradients, Adam's moments, the candidate and the best
-/// weights. Nothing is allocated per batch.
+/// Every buffer one training run needs, allocated once before the first epoch: the workers'
+/// activations, deltas and gradients, Adam's moments, the candidate and the best weights.
+/// Nothing is allocated per batch.
+///
+/// A batch big enough to pay for a hand-off (see `defaultParallelThreshold`) is split into two
+/// fixed halves, the first `(rows + 1) / 2` rows and the rest, run on two threads by two workers;
+/// their losses and gradients are added in that order, always, so that a run is bit-identical
+/// from one run to the next whatever the threads' timing.
 final class TrainingWorkspace {
-    let forward: ForwardPass
-    /// Where Adam writes the next weights; swapped with `forward.parameters` when they are finite.
+    /// One worker, or two when batches are split between two threads.
+    let workers: [BatchWorker]
+    /// Runs the second worker, when there is one.
+    private let helper: HelperThread?
+    /// Where Adam writes the next weights; swapped with the workers' weights when they are finite.
     private var candidate: FloatBuffer
-    let gradients: FloatBuffer
     let firstMoment: FloatBuffer
     let secondMoment: FloatBuffer
     /// The weights at the end of the best epoch so far.
     let best: FloatBuffer
-    /// dL/dy of the layer being differentiated and dL/dx it hands down, swapped layer by layer.
-    private var delta: FloatBuffer
-    private var deltaBelow: FloatBuffer
     private var optimizer: Adam
 
+    /// Multiply-adds of one full batch's forward pass (capacity · Σ inputs · outputs) from which
+    /// the batch is split over two threads.
+    ///
+    /// Measured with release builds on the 2-core development machine, 3-epoch runs on the W2
+    /// data: two threads lost at 3,840 (W1, 10 → 6 → 10 at batch 32: twice as slow, the hand-off
+    /// costing more than the work), tied at about 70 k (64 → 16 → 64 at batch 32, 64 → 32 → 8 →
+    /// 32 → 64 at batch 16) and won from about 150 k (64 → 32 → 8 → 32 → 64 at batch 32: 168
+    /// against 180 ms; at batch 256, 1.2 M, W2 itself: 129 against 185 ms for 5 epochs).
+    static let defaultParallelThreshold = 131_072
+
+    /// The first worker's pass: the whole batch when there is one worker.
+    var forward: ForwardPass { workers[0].forward }
+    /// The gradients Adam reads: the first worker's, with the second's added in.
+    var gradients: FloatBuffer { workers[0].gradients }
     var layout: ParameterLayout { forward.layout }
 
     init(model: Autoencoder, capacity: Int, learningRate: Double,
-         blasThreshold: Int = DenseKernel.defaultBLASThreshold) {
-        forward = ForwardPass(model: model, capacity: capacity, blasThreshold: blasThreshold)
-        let count = forward.layout.count
+         blasThreshold: Int = DenseKernel.defaultBLASThreshold,
+         parallelThreshold: Int = TrainingWorkspace.defaultParallelThreshold) {
+        let layout = ParameterLayout(model)
+        let perRow = layout.layers.reduce(0) { $0 &+ $1.inputs.multipliedReportingOverflow(by: $1.outputs).partialValue }
+        let work = capacity.multipliedReportingOverflow(by: perRow)
+        let split = capacity >= 2 && (work.overflow || work.partialValue >= parallelThreshold)
+        if split {
+            let half = (capacity + 1) / 2
+            workers = (0..<2).map { _ in BatchWorker(model: model, capacity: half, blasThreshold: blasThreshold) }
+            workers[1].forward.parameters = workers[0].forward.parameters
+            helper = HelperThread(worker: workers[1])
+        } else {
+            workers = [BatchWorker(model: model, capacity: capacity, blasThreshold: blasThreshold)]
+            helper = nil
+        }
+        let count = layout.count
         candidate = FloatBuffer(count: count)
-        gradients = FloatBuffer(count: count)
         firstMoment = FloatBuffer(count: count)
         secondMoment = FloatBuffer(count: count)
         best = FloatBuffer(count: count)
-        best.copy(from: forward.parameters)
-        let widest = forward.layout.layers.map { max($0.inputs, $0.outputs) }.max() ?? 0
-        delta = FloatBuffer(count: forward.stride * widest)
-        deltaBelow = FloatBuffer(count: forward.stride * widest)
+        best.copy(from: workers[0].forward.parameters)
         optimizer = Adam(learningRate: learningRate)
     }
 
-    /// Forward pass over the first `rows` rows of the input batch, then the loss and its gradient.
-    ///
-    /// Returns Σ (y − x)² in Double (the batch MSE times rows · features) and leaves
-    /// dL/dy = 2 (y − x) / (rows · features) of the output layer in `delta`.
+    deinit { helper?.stop() }
+
+    /// Forward pass of the first worker over the first `rows` rows of its input batch, then the
+    /// loss and its gradient: Σ (y − x)² in Double (the batch MSE times rows · features).
     func forwardWithLoss(rows: Int) -> Double {
-        forward.run(rows: rows, through: layout.layers.count - 1)
-        return forward.squaredError(rows: rows, gradient: delta.pointer)
+        workers[0].forwardWithLoss(rows: rows, batchRows: rows)
     }
 
-    /// Backward pass over `rows` rows after `forwardWithLoss`: fills `gradients`.
-    func backward(rows: Int) {
-        let p = UnsafePointer(forward.parameters.pointer), grad = gradients.pointer
-        for l in stride(from: layout.layers.count - 1, through: 0, by: -1) {
-            let place = layout.layers[l]
-            forward.kernels[l].backward(
-                x: forward.activation(l), y: forward.activation(l + 1), dy: delta.pointer, rows: rows,
-                weights: p + place.weightOffset,
-                dW: grad + place.weightOffset, db: grad + place.biasOffset,
-                dx: l > 0 ? deltaBelow.pointer : nil)
-            swap(&delta, &deltaBelow)
+    /// Backward pass of the first worker over `rows` rows after `forwardWithLoss`: fills `gradients`.
+    func backward(rows: Int) { workers[0].backward(rows: rows) }
+
+    /// Loads the batch of `rows` rows named by `indices`, runs it forward and backward, and leaves
+    /// the batch's gradients in `gradients`. Returns Σ (y − x)² over the batch, in Double.
+    func lossAndGradients(data: UnsafePointer<Float>, indices: UnsafePointer<Int>, rows: Int) -> Double {
+        guard let helper else {
+            return workers[0].run(data: data, indices: indices, rows: rows, batchRows: rows)
         }
+        let first = (rows + 1) / 2, second = rows - first
+        guard second > 0 else {
+            return workers[0].run(data: data, indices: indices, rows: first, batchRows: rows)
+        }
+        helper.post(.batch(data: data, indices: indices + first, rows: second, batchRows: rows))
+        let firstLoss = workers[0].run(data: data, indices: indices, rows: first, batchRows: rows)
+        let secondLoss = helper.wait()
+        let sum = workers[0].gradients.pointer, other = UnsafePointer(workers[1].gradients.pointer)
+        let count = layout.count
+        var i = 0
+        while i + 4 <= count {
+            BatchMath.store4(BatchMath.load4(sum + i) + BatchMath.load4(other + i), sum + i)
+            i += 4
+        }
+        while i < count {
+            sum[i] += other[i]
+            i += 1
+        }
+        return firstLoss + secondLoss
+    }
+
+    /// Σ (y − x)² over the rows named by `indices`, run through the workers chunk by chunk: with
+    /// two workers the first takes the first half of the rows and the second the rest, and their
+    /// sums are added in that order.
+    func squaredError(data: UnsafePointer<Float>, indices: UnsafeBufferPointer<Int>) -> Double {
+        guard let base = indices.baseAddress, !indices.isEmpty else { return 0 }
+        guard let helper, indices.count >= 2 else {
+            return forward.squaredError(data: data, indices: base, count: indices.count)
+        }
+        let first = (indices.count + 1) / 2
+        helper.post(.squaredError(data: data, indices: base + first, count: indices.count - first))
+        let firstSum = forward.squaredError(data: data, indices: base, count: first)
+        return firstSum + helper.wait()
     }
 
     /// One Adam step from `gradients`. Returns false, and keeps the current weights, when the
@@ -63,7 +119,9 @@ final class TrainingWorkspace {
             parameters: forward.parameters.pointer, gradients: gradients.pointer,
             m: firstMoment.pointer, v: secondMoment.pointer, updated: candidate.pointer, count: layout.count)
         guard finite else { return false }
-        swap(&forward.parameters, &candidate)
+        let previous = workers[0].forward.parameters
+        for worker in workers { worker.forward.parameters = candidate }
+        candidate = previous
         return true
     }
 
