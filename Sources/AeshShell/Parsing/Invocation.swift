@@ -24,6 +24,7 @@ public struct Invocation: Equatable, Sendable {
         return invocation
     }
 
+    /// Equal when the name, the positional words and the options (in order) are.
     public static func == (lhs: Invocation, rhs: Invocation) -> Bool {
         lhs.name == rhs.name && lhs.positionals == rhs.positionals
             && lhs.options.map(\.key) == rhs.options.map(\.key) && lhs.options.map(\.value) == rhs.options.map(\.value)
