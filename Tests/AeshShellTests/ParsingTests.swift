@@ -59,3 +59,18 @@ import AutoencoderKit
         #expect(Suggestion.editDistance("kitten", "sitting") == 3)
     }
 }
+
+@Suite struct FormatTests {
+    @Test func tableCellsStayOnOneLine() {
+        let table = Format.table(header: ["column", "max"], rows: [["odd\nname\u{1b}[31m", "1.0"]])
+        #expect(table.split(separator: "\n").count == 3)
+        #expect(table.contains(#"odd\nname\u{1B}[31m"#))
+    }
+
+    @Test func countsTakeTheRightNumber() {
+        #expect(Format.counted(1, "row") == "1 row")
+        #expect(Format.counted(2_200, "row") == "2,200 rows")
+        #expect(Format.counted(1, "anomaly", "anomalies") == "1 anomaly")
+        #expect(Format.counted(0, "anomaly", "anomalies") == "0 anomalies")
+    }
+}

@@ -59,7 +59,11 @@ public enum Format {
     }
 
     /// Rows of cells as a text table with a header rule; the first column left-aligned, the rest right-aligned.
+    /// Cells are shown on one line: control characters in them (a line break in a column name)
+    /// are written as escapes such as `\n`.
     public static func table(header: [String], rows: [[String]], indent: String = "  ") -> String {
+        let header = header.map(printable)
+        let rows = rows.map { $0.map(printable) }
         let columns = header.count
         var widths = header.map(\.count)
         for row in rows {
@@ -78,5 +82,20 @@ public enum Format {
         lines.append(indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
         lines += rows.map(render)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` with control characters written as escapes (`\n`, `\t`, `\u{1B}`), so that a
+    /// name from the data cannot break a table or drive the terminal.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result += scalar.escaped(asASCII: true)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }
