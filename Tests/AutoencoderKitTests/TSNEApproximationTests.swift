@@ -64,4 +64,21 @@ import Testing
         let result = try TSNE.embed(try #require(Matrix(rowArrays: rows)), options: options)
         #expect(result.embedding.isFinite && result.klDivergence.isFinite)
     }
+
+    @Test func stopIsHeardWhileNeighboursAreFound() throws {
+        let data = TSNETestData.gaussian(rows: 600, columns: 5, seed: 3)
+        var options = TSNEOptions()
+        options.method = .barnesHut
+        var calls = 0
+        // The first poll comes before the first block of 256 rows, the second before the next one;
+        // saying stop there must end the run before any iteration.
+        let result = try TSNE.embed(data, options: options, shouldStop: {
+            calls += 1
+            return calls >= 2
+        })
+        #expect(result.stoppedEarly)
+        #expect(result.iterations == 0)
+        #expect(calls == 2)
+    }
 }
+

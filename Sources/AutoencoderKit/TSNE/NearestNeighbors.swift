@@ -15,10 +15,15 @@ struct NearestNeighbors {
 
     /// The `k` nearest neighbours of every row of `data` (excluding the row itself).
     static func exact(_ data: Matrix, k: Int) -> NearestNeighbors {
+        exact(data, k: k, shouldStop: { false }) ?? NearestNeighbors(indices: [], squaredDistances: [], k: k)
+    }
+
+    /// The same, polling `shouldStop` between blocks of rows; nil when it said stop.
+    static func exact(_ data: Matrix, k: Int, shouldStop: () -> Bool) -> NearestNeighbors? {
         let n = data.rows
         var indices = [Int](repeating: 0, count: n * k)
         var distances = [Double](repeating: 0, count: n * k)
-        PairwiseDistances.forEachBlock(data) { start, block, rowDistances in
+        let finished = PairwiseDistances.forEachBlock(data, shouldStop: shouldStop) { start, block, rowDistances in
             indices.withUnsafeMutableBufferPointer { idx in
                 distances.withUnsafeMutableBufferPointer { dist in
                     Parallel.forEachChunk(count: block) { _, range in
@@ -34,18 +39,21 @@ struct NearestNeighbors {
                 }
             }
         }
-        return NearestNeighbors(indices: indices, squaredDistances: distances, k: k)
+        return finished ? NearestNeighbors(indices: indices, squaredDistances: distances, k: k) : nil
     }
 }
 
 /// Squared Euclidean distances between all rows, one block of rows at a time.
 enum PairwiseDistances {
     /// Calls `body(firstRow, rowsInBlock, distances)` with `rowsInBlock × n` squared distances
-    /// (clamped at 0, Float) for consecutive blocks of rows.
-    static func forEachBlock(_ data: Matrix, blockRows: Int = 256,
-                             _ body: (Int, Int, UnsafePointer<Float>) -> Void) {
+    /// (clamped at 0, Float) for consecutive blocks of rows. `shouldStop` is polled before each
+    /// block (Ctrl-C during a large t-SNE); returns false when it stopped the blocks early.
+    @discardableResult
+    static func forEachBlock(_ data: Matrix, blockRows: Int = 256, shouldStop: () -> Bool = { false },
+                             _ body: (Int, Int, UnsafePointer<Float>) -> Void) -> Bool {
         let n = data.rows, d = data.columns
-        guard n > 0 else { return }
+        guard n > 0 else { return true }
+        var finished = true
         var norms = [Float](repeating: 0, count: n)
         for i in 0..<n {
             var s: Float = 0
@@ -58,6 +66,10 @@ enum PairwiseDistances {
             buffer.withUnsafeMutableBufferPointer { out in
                 var start = 0
                 while start < n {
+                    if shouldStop() {
+                        finished = false
+                        break
+                    }
                     let block = min(rowsPerBlock, n - start)
                     if d > 0 {
                         sgemm(transposeA: false, transposeB: true, m: block, n: n, k: d, alpha: -2,
@@ -76,6 +88,7 @@ enum PairwiseDistances {
                 }
             }
         }
+        return finished
     }
 }
 

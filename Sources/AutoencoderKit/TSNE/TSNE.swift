@@ -27,7 +27,11 @@ public enum TSNE {
         let n = data.rows, dims = options.dimensions
         try validate(data, options)
         let method = options.resolvedMethod(count: n)
-        var gradientMethod = try makeGradientMethod(method, data: data, options: options)
+        guard var gradientMethod = try makeGradientMethod(method, data: data, options: options, shouldStop: shouldStop) else {
+            // Stopped while finding neighbours: nothing was embedded.
+            return TSNEResult(embedding: Matrix(rows: n, columns: dims), klDivergence: .nan, iterations: 0,
+                              method: method, stoppedEarly: true)
+        }
         var generator = SeededGenerator(seed: options.seed)
         var y = Initialization.embedding(for: data, dimensions: dims, method: options.initialization,
                                          generator: &generator)
@@ -55,25 +59,36 @@ public enum TSNE {
         return TSNEResult(embedding: embedding, klDivergence: kl, iterations: done, method: method, stoppedEarly: stopped)
     }
 
-    /// The affinities and gradient method for `method`.
-    static func makeGradientMethod(_ method: TSNEMethod, data: Matrix, options: TSNEOptions) throws -> GradientMethod {
+    /// The affinities and gradient method for `method`; nil when `shouldStop` ended the
+    /// neighbour search.
+    static func makeGradientMethod(_ method: TSNEMethod, data: Matrix, options: TSNEOptions,
+                                   shouldStop: () -> Bool = { false }) throws -> GradientMethod? {
         switch method {
         case .exact:
             return ExactGradient(p: DenseAffinities.compute(data, perplexity: options.perplexity),
                                  dimensions: options.dimensions)
         case .barnesHut:
-            return BarnesHutGradient(p: sparseAffinities(data, options), dimensions: options.dimensions,
+            guard let p = sparseAffinities(data, options, shouldStop: shouldStop) else { return nil }
+            return BarnesHutGradient(p: p, dimensions: options.dimensions,
                                      theta: options.theta)
         case .fft:
-            return FFTGradient(p: sparseAffinities(data, options), interpolationPoints: options.interpolationPoints,
+            guard let p = sparseAffinities(data, options, shouldStop: shouldStop) else { return nil }
+            return FFTGradient(p: p, interpolationPoints: options.interpolationPoints,
                                minimumIntervals: options.minimumIntervals, intervalWidth: options.intervalWidth)
         }
     }
 
     /// P over the 3 · perplexity nearest neighbours, for the approximate methods.
     static func sparseAffinities(_ data: Matrix, _ options: TSNEOptions) -> SparseAffinities {
+        sparseAffinities(data, options, shouldStop: { false }) ?? SparseAffinities.compute(
+            NearestNeighbors(indices: [], squaredDistances: [], k: 0), count: 0, perplexity: options.perplexity)
+    }
+
+    /// The same, nil when `shouldStop` ended the neighbour search.
+    static func sparseAffinities(_ data: Matrix, _ options: TSNEOptions, shouldStop: () -> Bool) -> SparseAffinities? {
         let k = neighborCount(count: data.rows, perplexity: options.perplexity)
-        return SparseAffinities.compute(NearestNeighbors.exact(data, k: k), count: data.rows,
+        guard let neighbors = NearestNeighbors.exact(data, k: k, shouldStop: shouldStop) else { return nil }
+        return SparseAffinities.compute(neighbors, count: data.rows,
                                         perplexity: options.perplexity)
     }
 
