@@ -18,17 +18,9 @@ extension CommandSpec {
         console.line("\(session.dataSource ?? "data"): \(Format.counted(data.rowCount, "row")) × \(data.columnCount) feature columns")
         var rows: [[String]] = []
         for c in 0..<data.columnCount {
-            var minimum = Double.infinity, maximum = -Double.infinity, sum = 0.0, squares = 0.0
-            for r in 0..<data.rowCount {
-                let v = Double(data.features[r, c])
-                minimum = min(minimum, v); maximum = max(maximum, v); sum += v
-            }
-            let mean = sum / Double(max(1, data.rowCount))
-            for r in 0..<data.rowCount {
-                let d = Double(data.features[r, c]) - mean
-                squares += d * d
-            }
-            let sd = (squares / Double(max(1, data.rowCount))).squareRoot()
+            let column = data.features.column(c).map(Double.init)
+            let (mean, sd) = Statistics.meanAndSD(column) ?? (0, 0)
+            let minimum = column.min() ?? 0, maximum = column.max() ?? 0
             let missing = session.missingPerColumn.flatMap { $0.indices.contains(c) ? $0[c] : nil } ?? 0
             rows.append([data.columnNames[c], Format.number(minimum, digits: digits), Format.number(mean, digits: digits),
                          Format.number(sd, digits: digits), Format.number(maximum, digits: digits), Format.count(missing)])

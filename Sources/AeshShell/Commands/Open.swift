@@ -28,7 +28,6 @@ extension CommandSpec {
                                             output: file.network.layers.last?.activation ?? .sigmoid)
         session.threshold = file.threshold.map { ThresholdState(rule: file.thresholdRule ?? .value($0), value: $0) }
         session.trainingHistory = []
-        session.trainingErrors = nil
         if let mean = file.trainingErrorMean, let sd = file.trainingErrorSD {
             session.trainingErrorSummary = (mean, sd)
         } else {

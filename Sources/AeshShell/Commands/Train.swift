@@ -82,9 +82,8 @@ extension CommandSpec {
         trained.trainingHistory = result.history
         trained.threshold = nil
         trained.clearScores()
-        let trainingErrors = ReconstructionErrors.compute(model: result.model, data: inputs).perRow
-        trained.trainingErrors = trainingErrors
-        trained.trainingErrorSummary = Statistics.meanAndSD(trainingErrors)
+        trained.trainingErrorSummary = Statistics.meanAndSD(
+            ReconstructionErrors.compute(model: result.model, data: inputs).perRow)
         let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
         let described = "\(layout), \(Format.counted(result.model.parameterCount, "parameter")), \(Format.counted(result.trainingRows, "training row"))" +
             (result.validationRows > 0 ? " + \(Format.counted(result.validationRows, "validation row"))" : "")

@@ -34,8 +34,6 @@ public struct Session: Sendable {
     public var trainingHistory: [EpochReport] = []
     /// Mean and sd of the training rows' reconstruction errors (for `threshold sigma=`).
     public var trainingErrorSummary: (mean: Double, sd: Double)?
-    /// Errors of the training rows themselves, when trained in this session.
-    public var trainingErrors: [Double]?
     /// The last `errors` result.
     public var scores: Scores?
     /// The current threshold.
