@@ -33,6 +33,7 @@ struct NearestNeighbors {
                             heap.removeAll()
                             let row = rowDistances + local * n
                             for j in 0..<n where j != i { heap.offer(Double(row[j]), j) }
+                            // safe: callers pass k ≥ 1 (TSNE and Trustworthiness check it), so the n·k buffers are non-empty.
                             heap.writeSorted(indices: idx.baseAddress! + i * k, distances: dist.baseAddress! + i * k)
                         }
                     }
@@ -72,6 +73,7 @@ enum PairwiseDistances {
                     }
                     let block = min(rowsPerBlock, n - start)
                     if d > 0 {
+                        // safe: n > 0 and d > 0, so data.values and the block buffer are non-empty.
                         sgemm(transposeA: false, transposeB: true, m: block, n: n, k: d, alpha: -2,
                               a: x.baseAddress! + start * d, lda: d, b: x.baseAddress!, ldb: d,
                               beta: 0, c: out.baseAddress!, ldc: n)
@@ -83,6 +85,7 @@ enum PairwiseDistances {
                         for j in 0..<n { out[r * n + j] = max(0, out[r * n + j] + ni + norms[j]) }
                         out[r * n + start + r] = 0
                     }
+                    // safe: the buffer holds rowsPerBlock × n ≥ 1 values (n > 0 is checked above).
                     body(start, block, UnsafePointer(out.baseAddress!))
                     start += block
                 }
