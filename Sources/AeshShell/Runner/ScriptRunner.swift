@@ -134,3 +134,12 @@ extension Shell {
         session = draft
     }
 }
+
+/// Why a file at `path` could not be read: missing, a directory, or not permitted.
+func describeReadFailure(path: String) -> String {
+    var isDirectory: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+    if isDirectory.boolValue { return "is a directory, not a file" }
+    if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+    return "cannot be read"
+}
