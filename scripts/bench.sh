@@ -51,6 +51,11 @@ swiftc -O -o "$WORK/score" "$ROOT/scripts/bench/score.swift" \
     -I "$ROOT/.build/release/Modules" -Xcc -fmodule-map-file="$ROOT/Sources/CBLAS/module.modulemap" \
     "$ROOT"/.build/release/AutoencoderKit.build/*.o -lopenblas
 
+# The sgemm kernels aesh runs (it corrects OpenBLAS's choice on processors OpenBLAS does not
+# know); the sgemm probe runs the same ones, so that W2's share of sgemm compares like with like.
+BLAS_CORE="$("$WORK/score" --blas-core)"
+record blas.core "$BLAS_CORE"
+
 [[ -s "$WORK/w2.csv" ]] || { say "generating W2 data (100,000 x 64)"; "$WORK/gen_data" w2 "$WORK/w2.csv"; }
 [[ -s "$WORK/w4.csv" ]] || { say "generating W4 data (1,000,000 x 10)"; "$WORK/gen_data" w4 "$WORK/w4.csv"; }
 
@@ -115,8 +120,8 @@ done
 record w2.train_rows "$(grep -o '[0-9,]* training rows +' w2.log | tr -dc 0-9)"
 record w2.val_rows "$(grep -o '[0-9,]* validation rows' w2.log | tr -dc 0-9)"
 for _ in $(seq "$RUNS"); do
-    record sgemm.gflops "$("$WORK/sgemm_probe" 2048 2)"
-    record sgemm.gflops1 "$("$WORK/sgemm_probe" 2048 1)"
+    record sgemm.gflops "$(OPENBLAS_CORETYPE="$BLAS_CORE" "$WORK/sgemm_probe" 2048 2)"
+    record sgemm.gflops1 "$(OPENBLAS_CORETYPE="$BLAS_CORE" "$WORK/sgemm_probe" 2048 1)"
 done
 
 # W3: one run per size and method (a 30,000-row reference run takes minutes). The first N rows of

@@ -3,10 +3,15 @@
 // with the data (the command's summary and top-rows sort are left out).
 // Built by scripts/bench.sh against the release build's AutoencoderKit module.
 //   score MODEL.aemodel [ROWS] [REPEATS]   prints one rows/second figure per repeat
+//   score --blas-core                      prints the OpenBLAS kernel set AutoencoderKit uses
 import AutoencoderKit
 import Foundation
 
 let arguments = CommandLine.arguments
+if arguments.dropFirst().first == "--blas-core" {
+    print(OpenBLASCore.name)  // the sgemm kernels AutoencoderKit runs on this machine
+    exit(0)
+}
 guard arguments.count >= 2 else {
     FileHandle.standardError.write("usage: score MODEL.aemodel [ROWS] [REPEATS]\n".data(using: .utf8) ?? Data())
     exit(2)

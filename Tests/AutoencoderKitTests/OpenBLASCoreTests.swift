@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import AutoencoderKit
+
+/// The correction of OpenBLAS's kernel choice on processors it does not recognise.
+@Suite struct OpenBLASCoreTests {
+    static let avx512: Set<String> = ["sse3", "avx", "avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+
+    @Test func aFallbackOnAnAVX512IntelProcessorBecomesSkylakeX() {
+        #expect(OpenBLASCore.replacement(current: "Prescott", vendor: "GenuineIntel", flags: Self.avx512) == "SkylakeX")
+        #expect(OpenBLASCore.replacement(current: "Sandybridge", vendor: "GenuineIntel", flags: Self.avx512) == "SkylakeX")
+    }
+
+    @Test func aFallbackOnAnAVX2ProcessorBecomesHaswell() {
+        #expect(OpenBLASCore.replacement(current: "Prescott", vendor: "AuthenticAMD", flags: Self.avx512) == "Haswell")
+        #expect(OpenBLASCore.replacement(current: "Nehalem", vendor: "GenuineIntel", flags: ["avx", "avx2", "fma"]) == "Haswell")
+    }
+
+    @Test func aRecognisedProcessorOrOneWithoutAVX2KeepsItsKernels() {
+        for core in ["Haswell", "SkylakeX", "Zen", "Cooperlake", "SapphireRapids"] {
+            #expect(OpenBLASCore.replacement(current: core, vendor: "GenuineIntel", flags: Self.avx512) == nil)
+        }
+        #expect(OpenBLASCore.replacement(current: "Prescott", vendor: "GenuineIntel", flags: ["sse3", "avx"]) == nil)
+        #expect(OpenBLASCore.replacement(current: "Prescott", vendor: "GenuineIntel", flags: ["avx2"]) == nil)
+    }
+
+    @Test func cpuinfoGivesTheFirstProcessorsVendorAndFlags() {
+        let text = """
+            processor\t: 0
+            vendor_id\t: GenuineIntel
+            flags\t\t: fpu sse3 avx2 fma
+            bugs\t\t: spectre_v1
+
+            processor\t: 1
+            vendor_id\t: GenuineIntel
+            flags\t\t: fpu
+            """
+        let (vendor, flags) = OpenBLASCore.processor(cpuinfo: text)
+        #expect(vendor == "GenuineIntel")
+        #expect(flags == ["fpu", "sse3", "avx2", "fma"])
+        #expect(OpenBLASCore.processor(cpuinfo: "garbage\n:\n").vendor.isEmpty)
+    }
+
+    /// On this machine: a processor with AVX2 and FMA does not run pre-AVX2 kernels (unless the
+    /// user chose them with OPENBLAS_CORETYPE).
+    @Test func thisMachineRunsKernelsForItsProcessor() throws {
+        let name = OpenBLASCore.name
+        #expect(!name.isEmpty)
+        let chosen = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
+        guard chosen == nil || chosen == name,
+              let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return }
+        let (_, flags) = OpenBLASCore.processor(cpuinfo: text)
+        if flags.isSuperset(of: ["avx2", "fma"]) {
+            #expect(!OpenBLASCore.preAVX2Cores.contains(name.lowercased()), "OpenBLAS runs \(name)")
+        }
+    }
+}
