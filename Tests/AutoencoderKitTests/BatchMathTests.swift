@@ -17,4 +17,24 @@ import Testing
             #expect(lanes[j].bitPattern == single.bitPattern, "lane \(j) of \(count) rows: \(lanes[j]) vs \(single)")
         }
     }
+
+    /// combinePair only runs two combines side by side: each target must get the same Floats, bit
+    /// for bit, as combine gives it, whatever the row count (blocks of 16, of 4, and a scalar tail).
+    @Test(arguments: [0, 1, 3, 4, 15, 16, 17, 21, 32, 45])
+    func combinePairMatchesTwoCombines(count: Int) {
+        var generator = SeededGenerator(seed: UInt64(count) + 5)
+        let terms = 7, sourceStride = count + 3, coefficientStride = 3
+        let sources = (0..<(terms * sourceStride)).map { i in Float(generator.nextNormal()) * (i % 4 == 0 ? 1e3 : 1) }
+        let coefficients = (0..<(terms * coefficientStride)).map { _ in Float(generator.nextNormal()) }
+        var pair0 = [Float](repeating: .nan, count: count), pair1 = pair0, single0 = pair0, single1 = pair0
+        BatchMath.combinePair(into: &pair0, &pair1, count: count, base0: 0.25, base1: -3,
+                              coefficients0: coefficients, Array(coefficients[1...]), coefficientStride: coefficientStride,
+                              sources: sources, sourceStride: sourceStride, terms: terms)
+        BatchMath.combine(into: &single0, count: count, base: 0.25, coefficients: coefficients,
+                          coefficientStride: coefficientStride, sources: sources, sourceStride: sourceStride, terms: terms)
+        BatchMath.combine(into: &single1, count: count, base: -3, coefficients: Array(coefficients[1...]),
+                          coefficientStride: coefficientStride, sources: sources, sourceStride: sourceStride, terms: terms)
+        #expect(pair0.map(\.bitPattern) == single0.map(\.bitPattern))
+        #expect(pair1.map(\.bitPattern) == single1.map(\.bitPattern))
+    }
 }

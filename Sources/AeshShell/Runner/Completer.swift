@@ -78,8 +78,9 @@ public struct Completer {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         return names.filter { $0.hasPrefix(prefix) && (prefix.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
-            return folderPart + name + (isDirectory.boolValue ? "/" : "")
+            let isFolder = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+            return folderPart + name + (isFolder ? "/" : "")
         }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Adam, written as Keras 3 writes it, so that runs compare:
 ///
 ///     t += 1
@@ -17,6 +15,10 @@ struct Adam {
     let learningRate: Double
     /// Steps taken so far (t).
     private(set) var step = 0
+    /// β1^t and β2^t, kept as running products: two `pow` calls a step cost as much as the update
+    /// of a small network's weights.
+    private var beta1Power = 1.0
+    private var beta2Power = 1.0
 
     init(learningRate: Double) {
         self.learningRate = learningRate
@@ -33,8 +35,9 @@ struct Adam {
         updated: UnsafeMutablePointer<Float>, count: Int
     ) -> Bool {
         step += 1
-        let t = Double(step)
-        let alpha = Float(learningRate * (1 - pow(Self.beta2, t)).squareRoot() / (1 - pow(Self.beta1, t)))
+        beta1Power *= Self.beta1
+        beta2Power *= Self.beta2
+        let alpha = Float(learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power))
         let keep1 = Float(1 - Self.beta1), keep2 = Float(1 - Self.beta2), epsilon = Self.epsilon
         // Four at a time, then one at a time: the same IEEE operations either way, so a weight's
         // update does not depend on its position. x · 0 is 0 for finite x and NaN for ±inf and NaN,

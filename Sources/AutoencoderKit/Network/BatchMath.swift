@@ -46,6 +46,41 @@ enum BatchMath {
         }
     }
 
+    /// `combine` for two targets at once from the same sources: `target0` with `base0` and
+    /// `coefficients0`, `target1` with `base1` and `coefficients1`. Each target gets exactly the
+    /// operations `combine` would give it; the pair only shares the loads of the sources and,
+    /// more to the point, runs two independent chains of additions, where one chain would wait
+    /// on each addition's latency.
+    @inline(__always)
+    static func combinePair(
+        into target0: UnsafeMutablePointer<Float>, _ target1: UnsafeMutablePointer<Float>, count: Int,
+        base0: Float, base1: Float,
+        coefficients0: UnsafePointer<Float>, _ coefficients1: UnsafePointer<Float>, coefficientStride: Int,
+        sources: UnsafePointer<Float>, sourceStride: Int, terms: Int
+    ) {
+        var r = 0
+        while r + 16 <= count {
+            var sum0 = SIMD16<Float>(repeating: base0), sum1 = SIMD16<Float>(repeating: base1)
+            var c0 = coefficients0, c1 = coefficients1, s = sources + r
+            for _ in 0..<terms {
+                let v = load16(s)
+                sum0 += c0.pointee * v
+                sum1 += c1.pointee * v
+                c0 += coefficientStride
+                c1 += coefficientStride
+                s += sourceStride
+            }
+            store16(sum0, target0 + r)
+            store16(sum1, target1 + r)
+            r += 16
+        }
+        guard r < count else { return }
+        combine(into: target0 + r, count: count - r, base: base0, coefficients: coefficients0,
+                coefficientStride: coefficientStride, sources: sources + r, sourceStride: sourceStride, terms: terms)
+        combine(into: target1 + r, count: count - r, base: base1, coefficients: coefficients1,
+                coefficientStride: coefficientStride, sources: sources + r, sourceStride: sourceStride, terms: terms)
+    }
+
     // The two reductions below keep eight partial sums: enough to vectorise, and few enough that
     // adding them up at the end costs little next to a batch of 32.
 

@@ -76,7 +76,15 @@ struct DenseKernel {
                 for r in 0..<rows { yj[r] += bj }
             }
         } else {
-            for j in 0..<outputs {
+            var j = 0
+            while j + 2 <= outputs {
+                BatchMath.combinePair(into: y + j * stride, y + (j + 1) * stride, count: rows,
+                                      base0: bias[j], base1: bias[j + 1],
+                                      coefficients0: weights + j, weights + j + 1, coefficientStride: outputs,
+                                      sources: x, sourceStride: stride, terms: inputs)
+                j += 2
+            }
+            if j < outputs {
                 BatchMath.combine(into: y + j * stride, count: rows, base: bias[j],
                                   coefficients: weights + j, coefficientStride: outputs,
                                   sources: x, sourceStride: stride, terms: inputs)
@@ -125,7 +133,14 @@ struct DenseKernel {
             }
         }
         if let dx {
-            for i in 0..<inputs {
+            var i = 0
+            while i + 2 <= inputs {
+                BatchMath.combinePair(into: dx + i * stride, dx + (i + 1) * stride, count: rows, base0: 0, base1: 0,
+                                      coefficients0: weights + i * outputs, weights + (i + 1) * outputs,
+                                      coefficientStride: 1, sources: dz, sourceStride: stride, terms: outputs)
+                i += 2
+            }
+            if i < inputs {
                 BatchMath.combine(into: dx + i * stride, count: rows, base: 0,
                                   coefficients: weights + i * outputs, coefficientStride: 1,
                                   sources: dz, sourceStride: stride, terms: outputs)
