@@ -10,6 +10,9 @@ import Foundation
 /// known to be zero, or not needed, are skipped.
 struct GridConvolution {
     let size: Int
+    /// Doubles per stored row: `size` plus a pad, so that a column's elements do not all fall
+    /// in the same cache sets (a power-of-two stride would).
+    private let stride: Int
     private let fft: FFT
     private var weightSpectrum: [Double]
     private var forceReal: [Double]
@@ -20,114 +23,181 @@ struct GridConvolution {
     /// Buffers and transform plan for `size × size` grids (`size` a power of two).
     init(size: Int) {
         self.size = size
+        stride = size + FFT.columnBlock
         fft = FFT(size: size)
-        weightSpectrum = [Double](repeating: 0, count: size * size)
+        weightSpectrum = [Double](repeating: 0, count: size * stride)
         forceReal = weightSpectrum; forceImaginary = weightSpectrum
         real = weightSpectrum; imaginary = weightSpectrum
     }
 
     /// Sets the kernels from node offsets (|dx|, |dy| < n, 2n − 1 ≤ size) and the node spacing.
     mutating func setKernels(nodes n: Int, spacing h: Double) {
-        let l = size
+        let l = size, s = stride
         for t in real.indices { real[t] = 0; imaginary[t] = 0; forceReal[t] = 0; forceImaginary[t] = 0 }
         for dy in (1 - n)..<n {
             for dx in (1 - n)..<n {
                 let x = h * Double(dx), y = h * Double(dy)
                 let w = 1 / (1 + x * x + y * y)
-                let t = ((dy + l) % l) * l + (dx + l) % l
+                let t = ((dy + l) % l) * s + (dx + l) % l
                 real[t] = w
                 forceReal[t] = x * w * w
                 forceImaginary[t] = y * w * w
             }
         }
-        Self.rows(fft, &real, &imaginary, count: l, inverse: false)
-        Self.columns(fft, &real, &imaginary, inputRows: l, outputRows: l, inverse: false)
+        Self.rows(fft, &real, &imaginary, stride: s, count: l, inverse: false)
+        Self.columns(fft, &real, &imaginary, stride: s, columns: l, inputRows: l, outputRows: l, inverse: false)
         // W is real and even, so its spectrum is real.
         swap(&weightSpectrum, &real)
-        Self.rows(fft, &forceReal, &forceImaginary, count: l, inverse: false)
-        Self.columns(fft, &forceReal, &forceImaginary, inputRows: l, outputRows: l, inverse: false)
+        Self.rows(fft, &forceReal, &forceImaginary, stride: s, count: l, inverse: false)
+        Self.columns(fft, &forceReal, &forceImaginary, stride: s, columns: l, inputRows: l, outputRows: l, inverse: false)
     }
 
     /// For the charges `g` (n × n, row-major): the force grids (K ∗ g) in `forceX`, `forceY`,
     /// and Σ g · (W ∗ g).
     mutating func apply(_ g: [Double], nodes n: Int, forceX: inout [Double], forceY: inout [Double]) -> Double {
-        let l = size
-        // Rows at or past n are never read by the forward column transforms: they are zero.
-        for y in 0..<n {
-            for x in 0..<n { real[y * l + x] = g[y * n + x] }
-            for x in n..<l { real[y * l + x] = 0 }
-            for x in 0..<l { imaginary[y * l + x] = 0 }
+        let l = size, s = stride
+        // Two real rows share one complex row transform: row 2j in the real part, 2j + 1 in the
+        // imaginary part. Rows at or past n are never read by the forward column transforms.
+        real.withUnsafeMutableBufferPointer { re in
+            imaginary.withUnsafeMutableBufferPointer { im in
+                for y in Swift.stride(from: 0, to: n, by: 2) {
+                    for x in 0..<n {
+                        re[y * s + x] = g[y * n + x]
+                        im[y * s + x] = y + 1 < n ? g[(y + 1) * n + x] : 0
+                    }
+                    for x in n..<l { re[y * s + x] = 0; im[y * s + x] = 0 }
+                }
+            }
         }
-        Self.rows(fft, &real, &imaginary, count: n, inverse: false)
-        Self.columns(fft, &real, &imaginary, inputRows: n, outputRows: l, inverse: false)
-        let energy = Self.multiply(&real, &imaginary, by: forceReal, forceImaginary, weights: weightSpectrum)
-        Self.columns(fft, &real, &imaginary, inputRows: l, outputRows: n, inverse: true)
-        Self.rows(fft, &real, &imaginary, count: n, inverse: true)
+        Self.realRowPairs(fft, &real, &imaginary, stride: s, count: n)
+        // The charges are real, so column kx of the spectrum mirrors column l − kx: only columns
+        // 0...l/2 are transformed, `multiply` reads the others through the mirror.
+        let half = min(l, (l / 2 / FFT.columnBlock + 1) * FFT.columnBlock)
+        Self.columns(fft, &real, &imaginary, stride: s, columns: half, inputRows: n, outputRows: l, inverse: false)
+        let energy = multiply()
+        Self.columns(fft, &real, &imaginary, stride: s, columns: l, inputRows: l, outputRows: n, inverse: true)
+        Self.rows(fft, &real, &imaginary, stride: s, count: n, inverse: true)
         let scale = 1 / Double(l * l)
         for y in 0..<n {
-            for x in 0..<n { forceX[y * n + x] = real[y * l + x] * scale; forceY[y * n + x] = imaginary[y * l + x] * scale }
+            for x in 0..<n { forceX[y * n + x] = real[y * s + x] * scale; forceY[y * n + x] = imaginary[y * s + x] * scale }
         }
         return energy * scale
     }
 
-    /// Point-wise, spectrum × force spectrum in place; returns Σ |spectrum|² · weights.
-    private static func multiply(_ real: inout [Double], _ imaginary: inout [Double],
-                                 by forceReal: [Double], _ forceImaginary: [Double], weights: [Double]) -> Double {
-        var energy = 0.0
+    /// Point-wise, the charge spectrum (columns 0...l/2 transformed; the rest by the mirror
+    /// Ĝ(ky, kx) = conj Ĝ(−ky, −kx)) times the force spectrum, in place over all columns;
+    /// returns Σ |Ĝ|² Ŵ. Rows ky and −ky are done together, right halves first, so every mirror
+    /// value is read before it is overwritten. Chunk sums are added in chunk order.
+    private mutating func multiply() -> Double {
+        let l = size, s = stride, chunks = 8
+        var partial = [Double](repeating: 0, count: chunks)
         real.withUnsafeMutableBufferPointer { re in
             imaginary.withUnsafeMutableBufferPointer { im in
                 forceReal.withUnsafeBufferPointer { kr in
                     forceImaginary.withUnsafeBufferPointer { ki in
-                        weights.withUnsafeBufferPointer { w in
-                            for t in 0..<re.count {
-                                let r = re[t], i = im[t]
-                                energy += (r * r + i * i) * w[t]
-                                re[t] = r * kr[t] - i * ki[t]
-                                im[t] = r * ki[t] + i * kr[t]
+                        weightSpectrum.withUnsafeBufferPointer { w in
+                            partial.withUnsafeMutableBufferPointer { partial in
+                                guard let re = re.baseAddress, let im = im.baseAddress, let kr = kr.baseAddress,
+                                      let ki = ki.baseAddress, let w = w.baseAddress else { return }
+                                Parallel.forEachChunk(count: l / 2 + 1, chunks: chunks, serialBelow: 2) { chunk, range in
+                                    var energy = 0.0
+                                    for ky in range {
+                                        let mirror = (l - ky) & (l - 1)
+                                        let rowCount = mirror == ky ? 1 : 2
+                                        for index in 0..<rowCount {
+                                            let row = index == 0 ? ky : mirror, other = index == 0 ? mirror : ky
+                                            let t = row * s, u = other * s
+                                            for kx in (l / 2 + 1)..<l {
+                                                let r = re[u + l - kx], i = -im[u + l - kx]
+                                                energy += (r * r + i * i) * w[t + kx]
+                                                re[t + kx] = r * kr[t + kx] - i * ki[t + kx]
+                                                im[t + kx] = r * ki[t + kx] + i * kr[t + kx]
+                                            }
+                                        }
+                                        for index in 0..<rowCount {
+                                            let t = (index == 0 ? ky : mirror) * s
+                                            for kx in 0...(l / 2) {
+                                                let r = re[t + kx], i = im[t + kx]
+                                                energy += (r * r + i * i) * w[t + kx]
+                                                re[t + kx] = r * kr[t + kx] - i * ki[t + kx]
+                                                im[t + kx] = r * ki[t + kx] + i * kr[t + kx]
+                                            }
+                                        }
+                                    }
+                                    partial[chunk] = energy
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        return energy
+        return partial.reduce(0, +)
     }
 
-    /// Transforms rows `0..<count` in place, spread over the cores.
-    private static func rows(_ fft: FFT, _ real: inout [Double], _ imaginary: inout [Double], count: Int, inverse: Bool) {
+    /// Rows 0..<count hold two real rows per complex row (row 2j: real part row 2j, imaginary
+    /// part row 2j + 1). Transforms each and separates the spectra, X_a(k) = (Z(k) + conj Z(−k))/2
+    /// and X_b(k) = (Z(k) − conj Z(−k))/(2i), into rows 2j and 2j + 1 (the latter if < count).
+    private static func realRowPairs(_ fft: FFT, _ real: inout [Double], _ imaginary: inout [Double], stride s: Int, count: Int) {
         let l = fft.size
         real.withUnsafeMutableBufferPointer { re in
             imaginary.withUnsafeMutableBufferPointer { im in
                 guard let re = re.baseAddress, let im = im.baseAddress else { return }
-                Parallel.forEachChunk(count: count, chunks: 8, serialBelow: 2) { _, range in
-                    for row in range {
-                        fft.transform(real: re + row * l, imaginary: im + row * l, inverse: inverse)
+                Parallel.forEachChunk(count: (count + 1) / 2, chunks: 8, serialBelow: 2) { _, range in
+                    for pair in range {
+                        let a = 2 * pair * s, b = a + s, hasB = 2 * pair + 1 < count
+                        fft.transform(real: re + a, imaginary: im + a, inverse: false)
+                        for k in 0...(l / 2) {
+                            let m = (l - k) & (l - 1)
+                            let zr = re[a + k], zi = im[a + k], mr = re[a + m], mi = im[a + m]
+                            re[a + k] = 0.5 * (zr + mr); im[a + k] = 0.5 * (zi - mi)
+                            re[a + m] = 0.5 * (mr + zr); im[a + m] = 0.5 * (mi - zi)
+                            if hasB {
+                                re[b + k] = 0.5 * (zi + mi); im[b + k] = 0.5 * (mr - zr)
+                                re[b + m] = 0.5 * (mi + zi); im[b + m] = 0.5 * (zr - mr)
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Transforms every column in place, reading rows `0..<inputRows` (the rest are zero) and
-    /// writing back rows `0..<outputRows`, spread over the cores.
-    private static func columns(_ fft: FFT, _ real: inout [Double], _ imaginary: inout [Double],
-                                inputRows: Int, outputRows: Int, inverse: Bool) {
+    /// Transforms rows `0..<count` (`stride` Doubles apart) in place, spread over the cores.
+    private static func rows(_ fft: FFT, _ real: inout [Double], _ imaginary: inout [Double], stride s: Int, count: Int, inverse: Bool) {
+        real.withUnsafeMutableBufferPointer { re in
+            imaginary.withUnsafeMutableBufferPointer { im in
+                guard let re = re.baseAddress, let im = im.baseAddress else { return }
+                Parallel.forEachChunk(count: count, chunks: 8, serialBelow: 2) { _, range in
+                    for row in range {
+                        fft.transform(real: re + row * s, imaginary: im + row * s, inverse: inverse)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Transforms columns `0..<columns` in place (a multiple of the column block, or all),
+    /// reading rows `0..<inputRows` (the rest are zero) and writing back rows `0..<outputRows`,
+    /// spread over the cores.
+    private static func columns(_ fft: FFT, _ real: inout [Double], _ imaginary: inout [Double], stride s: Int,
+                                columns: Int, inputRows: Int, outputRows: Int, inverse: Bool) {
         let l = fft.size
         real.withUnsafeMutableBufferPointer { re in
             imaginary.withUnsafeMutableBufferPointer { im in
                 guard let re = re.baseAddress, let im = im.baseAddress else { return }
                 guard l >= FFT.columnBlock else {
-                    for column in 0..<l {
-                        fft.transformColumn(real: re, imaginary: im, rowStride: l, column: column,
+                    for column in 0..<columns {
+                        fft.transformColumn(real: re, imaginary: im, rowStride: s, column: column,
                                             inputRows: inputRows, outputRows: outputRows, inverse: inverse)
                     }
                     return
                 }
-                Parallel.forEachChunk(count: l / FFT.columnBlock, chunks: 8, serialBelow: 2) { _, range in
+                Parallel.forEachChunk(count: columns / FFT.columnBlock, chunks: 8, serialBelow: 2) { _, range in
                     withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.columnScratchCount) { scratch in
                         guard let scratch = scratch.baseAddress else { return }
                         for block in range {
-                            fft.transformColumns(real: re, imaginary: im, rowStride: l, column: block * FFT.columnBlock,
+                            fft.transformColumns(real: re, imaginary: im, rowStride: s, column: block * FFT.columnBlock,
                                                  inputRows: inputRows, outputRows: outputRows, inverse: inverse,
                                                  scratch: scratch)
                         }
