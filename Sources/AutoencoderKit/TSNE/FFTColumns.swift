@@ -56,7 +56,7 @@ extension FFT {
     }
 
     /// The radix-2 stages on `size` bit-reversed lanes of four independent columns.
-    private func stages(_ re: UnsafeMutablePointer<SIMD4<Double>>, _ im: UnsafeMutablePointer<SIMD4<Double>>, inverse: Bool) {
+    func stages(_ re: UnsafeMutablePointer<SIMD4<Double>>, _ im: UnsafeMutablePointer<SIMD4<Double>>, inverse: Bool) {
         let n = size
         var a = 0
         while a < n {

@@ -70,18 +70,63 @@ struct GridConvolution {
             }
         }
         Self.realRowPairs(fft, &real, &imaginary, stride: s, count: n)
-        // The charges are real, so column kx of the spectrum mirrors column l − kx: only columns
-        // 0...l/2 are transformed, `multiply` reads the others through the mirror.
-        let half = min(l, (l / 2 / FFT.columnBlock + 1) * FFT.columnBlock)
-        Self.columns(fft, &real, &imaginary, stride: s, columns: half, inputRows: n, outputRows: l, inverse: false)
-        let energy = multiply()
-        Self.columns(fft, &real, &imaginary, stride: s, columns: l, inputRows: l, outputRows: n, inverse: true)
+        let energy: Double
+        if l >= 2 * FFT.columnBlock {
+            energy = convolveColumns(rows: n)
+        } else {
+            // The charges are real, so column kx of the spectrum mirrors column l − kx: only columns
+            // 0...l/2 are transformed, `multiply` reads the others through the mirror.
+            let half = min(l, (l / 2 / FFT.columnBlock + 1) * FFT.columnBlock)
+            Self.columns(fft, &real, &imaginary, stride: s, columns: half, inputRows: n, outputRows: l, inverse: false)
+            energy = multiply()
+            Self.columns(fft, &real, &imaginary, stride: s, columns: l, inputRows: l, outputRows: n, inverse: true)
+        }
         Self.rows(fft, &real, &imaginary, stride: s, count: n, inverse: true)
         let scale = 1 / Double(l * l)
         for y in 0..<n {
             for x in 0..<n { forceX[y * n + x] = real[y * s + x] * scale; forceY[y * n + x] = imaginary[y * s + x] * scale }
         }
         return energy * scale
+    }
+
+    /// The column stage of `apply` for grids of 16 or more, fused (`FFT.convolveColumns`):
+    /// the middle column l/2 first, on this thread (its block overlaps mirror columns that other
+    /// blocks write), then blocks of eight columns below l/2 with their mirrors, spread over the
+    /// cores. Returns Σ |Ĝ|² Ŵ, added in block order.
+    private mutating func convolveColumns(rows n: Int) -> Double {
+        let l = size, s = stride, fft = fft, blocks = l / 2 / FFT.columnBlock
+        var partial = [Double](repeating: 0, count: blocks + 1)
+        real.withUnsafeMutableBufferPointer { re in
+            imaginary.withUnsafeMutableBufferPointer { im in
+                forceReal.withUnsafeBufferPointer { kr in
+                    forceImaginary.withUnsafeBufferPointer { ki in
+                        weightSpectrum.withUnsafeBufferPointer { w in
+                            partial.withUnsafeMutableBufferPointer { partial in
+                                guard let re = re.baseAddress, let im = im.baseAddress, let kr = kr.baseAddress,
+                                      let ki = ki.baseAddress, let w = w.baseAddress else { return }
+                                withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.convolutionScratchCount) { scratch in
+                                    guard let scratch = scratch.baseAddress else { return }
+                                    partial[blocks] = fft.convolveColumns(
+                                        real: re, imaginary: im, rowStride: s, column: l / 2, rows: n, mirrors: false,
+                                        kernelReal: kr, kernelImaginary: ki, weights: w, scratch: scratch)
+                                }
+                                Parallel.forEachChunk(count: blocks, chunks: 8, serialBelow: 2) { _, range in
+                                    withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.convolutionScratchCount) { scratch in
+                                        guard let scratch = scratch.baseAddress else { return }
+                                        for block in range {
+                                            partial[block] = fft.convolveColumns(
+                                                real: re, imaginary: im, rowStride: s, column: block * FFT.columnBlock, rows: n,
+                                                mirrors: true, kernelReal: kr, kernelImaginary: ki, weights: w, scratch: scratch)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return partial.reduce(0, +)
     }
 
     /// Point-wise, the charge spectrum (columns 0...l/2 transformed; the rest by the mirror
