@@ -92,4 +92,43 @@ extension FFT {
             }
         }
     }
+
+    /// The radix-2 stages by decimation in frequency on `size` lanes of four independent
+    /// columns: input in natural order, output in bit-reversed order (position `reversed[k]`
+    /// holds X_k), so a transform after a point-wise product needs no permutation.
+    func frequencyStages(_ re: UnsafeMutablePointer<SIMD4<Double>>, _ im: UnsafeMutablePointer<SIMD4<Double>>, inverse: Bool) {
+        let n = size
+        let sign = inverse ? -1.0 : 1.0
+        twiddleReal.withUnsafeBufferPointer { cosines in
+            twiddleImaginary.withUnsafeBufferPointer { sines in
+                guard let cosines = cosines.baseAddress, let sines = sines.baseAddress else { return }
+                var half = n / 2
+                while half >= 2 {
+                    let wr = cosines + (half - 1), wi = sines + (half - 1)
+                    var start = 0
+                    while start < n {
+                        var k = 0
+                        while k < half {
+                            let c = SIMD4<Double>(repeating: wr[k]), s = SIMD4<Double>(repeating: sign * wi[k])
+                            let p = start &+ k, q = p &+ half
+                            let ar = re[p], ai = im[p], br = re[q], bi = im[q]
+                            re[p] = ar + br; im[p] = ai + bi
+                            let dr = ar - br, di = ai - bi
+                            re[q] = dr * c - di * s; im[q] = dr * s + di * c
+                            k &+= 1
+                        }
+                        start &+= 2 &* half
+                    }
+                    half /= 2
+                }
+            }
+        }
+        var a = 0
+        while a < n {
+            let xr = re[a &+ 1], xi = im[a &+ 1], yr = re[a], yi = im[a]
+            re[a] = yr + xr; im[a] = yi + xi
+            re[a &+ 1] = yr - xr; im[a &+ 1] = yi - xi
+            a &+= 2
+        }
+    }
 }

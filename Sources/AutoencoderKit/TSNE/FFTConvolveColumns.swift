@@ -5,24 +5,33 @@ import Foundation
 /// column transforms, without writing the full spectrum back to memory. Because the data are
 /// real, the spectrum of column size − k is conj Ĝ(−ky, k): one forward transform of columns
 /// c ..< c + 8 also gives the products for their mirrors size − c − 7 ... size − c.
+///
+/// Kernel spectra come as tables, one per block of eight columns: for each row ky, 24 Doubles,
+/// the real parts, imaginary parts and weights of the eight columns (`kernelRowLength`), so a
+/// block reads its kernel front to back.
 extension FFT {
     /// The `SIMD4<Double>` values of scratch space `convolveColumns` needs.
     var convolutionScratchCount: Int { 8 * size }
 
+    /// Doubles per row of a kernel table: force kernel real and imaginary parts, then weights,
+    /// eight columns each.
+    static let kernelRowLength = 24
+
     /// Columns `column ..< column + 8` of a grid with `rowStride` Doubles per row, whose rows
     /// `0..<rows` hold row spectra of real data (the other rows are zero and not read): column
-    /// transforms, product with the kernel spectrum (`kernelReal`, `kernelImaginary`, same
-    /// layout), inverse column transforms; rows `0..<rows` of the results are written back.
+    /// transforms, product with the kernel spectrum in `kernel` (a table, see above), inverse
+    /// column transforms; rows `0..<rows` of the results are written back.
     ///
-    /// With `mirrors`, `column` < size/2 and the columns size − column − 7 ... size − column are
-    /// computed and written too (the last may be the pad column `size`, whose kernel must be
-    /// zero). Without, only `column` itself is written. Returns Σ |Ĝ|² · `weights` over the
-    /// written columns (all rows). Needs `size ≥ 16` and rowStride ≥ size + 8.
+    /// With a `mirrorKernel` table (for columns size − column − 7 ... size − column, the last
+    /// possibly the pad column `size`, whose kernel must be zero), `column` < size/2 and the
+    /// mirror columns are computed and written too. Without, only `column` itself is written
+    /// (the table's weights for the other seven must be zero). Returns Σ |Ĝ|² · weight over
+    /// the written columns (all rows). Needs `size ≥ 16` and
+    /// rowStride ≥ size + 8.
     func convolveColumns(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>,
-                         rowStride s: Int, column c: Int, rows: Int, mirrors: Bool,
-                         kernelReal: UnsafePointer<Double>, kernelImaginary: UnsafePointer<Double>,
-                         weights: UnsafePointer<Double>, scratch: UnsafeMutablePointer<SIMD4<Double>>) -> Double {
-        let l = size
+                         rowStride s: Int, column c: Int, rows: Int, kernel: UnsafePointer<Double>,
+                         mirrorKernel: UnsafePointer<Double>?, scratch: UnsafeMutablePointer<SIMD4<Double>>) -> Double {
+        let l = size, row = Self.kernelRowLength
         let gLoRe = scratch, gLoIm = scratch + l, gHiRe = scratch + 2 * l, gHiIm = scratch + 3 * l
         let mLoRe = scratch + 4 * l, mLoIm = scratch + 5 * l, mHiRe = scratch + 6 * l, mHiIm = scratch + 7 * l
         return reversed.withUnsafeBufferPointer { reversed -> Double in
@@ -39,72 +48,60 @@ extension FFT {
             stages(gHiRe, gHiIm, inverse: false)
 
             var energy = SIMD4<Double>.zero
-            if mirrors {
+            if let mirrorKernel {
                 // Mirror column size − c − j is lane j of the direct block, reversed and conjugated,
                 // at row −ky: mirror lanes 0..<4 come from direct lanes 7...4, 4..<8 from 3...0.
-                let first = l &- c &- 7
+                var k = mirrorKernel
                 for ky in 0..<l {
-                    let m = (l &- ky) & (l &- 1), dst = reversed[ky], at = ky &* s &+ first
+                    let m = (l &- ky) & (l &- 1)
                     let loRe = Self.reverse(gHiRe[m]), loIm = -Self.reverse(gHiIm[m])
                     let hiRe = Self.reverse(gLoRe[m]), hiIm = -Self.reverse(gLoIm[m])
-                    let krLo = Self.load(kernelReal, at), kiLo = Self.load(kernelImaginary, at)
-                    let krHi = Self.load(kernelReal, at &+ 4), kiHi = Self.load(kernelImaginary, at &+ 4)
-                    energy += (loRe * loRe + loIm * loIm) * Self.load(weights, at)
-                    energy += (hiRe * hiRe + hiIm * hiIm) * Self.load(weights, at &+ 4)
-                    mLoRe[dst] = loRe * krLo - loIm * kiLo; mLoIm[dst] = loRe * kiLo + loIm * krLo
-                    mHiRe[dst] = hiRe * krHi - hiIm * kiHi; mHiIm[dst] = hiRe * kiHi + hiIm * krHi
+                    (mLoRe[ky], mLoIm[ky], mHiRe[ky], mHiIm[ky]) = Self.product(loRe, loIm, hiRe, hiIm, k, &energy)
+                    k += row
                 }
             }
-            // The direct products, permuted into bit-reversed order for the inverse in place.
-            var direct = SIMD4<Double>.zero, directHigh = SIMD4<Double>.zero
+            var direct = SIMD4<Double>.zero
+            var k = kernel
             for ky in 0..<l {
-                let r = reversed[ky]
-                if r < ky { continue }
-                let a = product(ky, gLoRe, gLoIm, gHiRe, gHiIm, s, c, kernelReal, kernelImaginary, weights, &direct, &directHigh)
-                if r == ky {
-                    (gLoRe[ky], gLoIm[ky], gHiRe[ky], gHiIm[ky]) = a
-                } else {
-                    let b = product(r, gLoRe, gLoIm, gHiRe, gHiIm, s, c, kernelReal, kernelImaginary, weights, &direct, &directHigh)
-                    (gLoRe[r], gLoIm[r], gHiRe[r], gHiIm[r]) = a
-                    (gLoRe[ky], gLoIm[ky], gHiRe[ky], gHiIm[ky]) = b
-                }
+                (gLoRe[ky], gLoIm[ky], gHiRe[ky], gHiIm[ky]) = Self.product(gLoRe[ky], gLoIm[ky], gHiRe[ky], gHiIm[ky], k,
+                                                                            &direct)
+                k += row
             }
-            stages(gLoRe, gLoIm, inverse: true)
-            stages(gHiRe, gHiIm, inverse: true)
-            if mirrors {
-                stages(mLoRe, mLoIm, inverse: true)
-                stages(mHiRe, mHiIm, inverse: true)
+            // Decimation in frequency: the results land in bit-reversed order.
+            frequencyStages(gLoRe, gLoIm, inverse: true)
+            frequencyStages(gHiRe, gHiIm, inverse: true)
+            if mirrorKernel != nil {
+                frequencyStages(mLoRe, mLoIm, inverse: true)
+                frequencyStages(mHiRe, mHiIm, inverse: true)
                 let first = l &- c &- 7
                 for t in 0..<rows {
-                    let at = t &* s &+ c, mirrored = t &* s &+ first
-                    Self.store(gLoRe[t], real, at); Self.store(gHiRe[t], real, at &+ 4)
-                    Self.store(gLoIm[t], imaginary, at); Self.store(gHiIm[t], imaginary, at &+ 4)
-                    Self.store(mLoRe[t], real, mirrored); Self.store(mHiRe[t], real, mirrored &+ 4)
-                    Self.store(mLoIm[t], imaginary, mirrored); Self.store(mHiIm[t], imaginary, mirrored &+ 4)
+                    let r = reversed[t], at = t &* s &+ c, mirrored = t &* s &+ first
+                    Self.store(gLoRe[r], real, at); Self.store(gHiRe[r], real, at &+ 4)
+                    Self.store(gLoIm[r], imaginary, at); Self.store(gHiIm[r], imaginary, at &+ 4)
+                    Self.store(mLoRe[r], real, mirrored); Self.store(mHiRe[r], real, mirrored &+ 4)
+                    Self.store(mLoIm[r], imaginary, mirrored); Self.store(mHiIm[r], imaginary, mirrored &+ 4)
                 }
-                return (energy + direct + directHigh).sum()
+                return (energy + direct).sum()
             }
             for t in 0..<rows {
-                real[t &* s &+ c] = gLoRe[t][0]; imaginary[t &* s &+ c] = gLoIm[t][0]
+                let r = reversed[t]
+                real[t &* s &+ c] = gLoRe[r][0]; imaginary[t &* s &+ c] = gLoIm[r][0]
             }
-            return direct[0]
+            return direct.sum()
         }
     }
 
-    /// Row `ky` of the direct block times the kernel spectrum; adds |Ĝ|² Ŵ to the energies.
+    /// Eight spectrum values (lanes 0..<4 in `lo`, 4..<8 in `hi`) times the kernel row at `k`;
+    /// adds |Ĝ|² · weight to `energy` (lane-wise, both halves).
     @inline(__always)
-    private func product(_ ky: Int, _ loRe: UnsafeMutablePointer<SIMD4<Double>>, _ loIm: UnsafeMutablePointer<SIMD4<Double>>,
-                         _ hiRe: UnsafeMutablePointer<SIMD4<Double>>, _ hiIm: UnsafeMutablePointer<SIMD4<Double>>,
-                         _ s: Int, _ c: Int, _ kernelReal: UnsafePointer<Double>, _ kernelImaginary: UnsafePointer<Double>,
-                         _ weights: UnsafePointer<Double>, _ energy: inout SIMD4<Double>, _ energyHigh: inout SIMD4<Double>)
+    private static func product(_ loRe: SIMD4<Double>, _ loIm: SIMD4<Double>, _ hiRe: SIMD4<Double>, _ hiIm: SIMD4<Double>,
+                                _ k: UnsafePointer<Double>, _ energy: inout SIMD4<Double>)
         -> (SIMD4<Double>, SIMD4<Double>, SIMD4<Double>, SIMD4<Double>) {
-        let at = ky &* s &+ c
-        let ar = loRe[ky], ai = loIm[ky], br = hiRe[ky], bi = hiIm[ky]
-        let krLo = Self.load(kernelReal, at), kiLo = Self.load(kernelImaginary, at)
-        let krHi = Self.load(kernelReal, at &+ 4), kiHi = Self.load(kernelImaginary, at &+ 4)
-        energy += (ar * ar + ai * ai) * Self.load(weights, at)
-        energyHigh += (br * br + bi * bi) * Self.load(weights, at &+ 4)
-        return (ar * krLo - ai * kiLo, ar * kiLo + ai * krLo, br * krHi - bi * kiHi, br * kiHi + bi * krHi)
+        let krLo = load(k, 0), krHi = load(k, 4), kiLo = load(k, 8), kiHi = load(k, 12)
+        let powerLo: SIMD4<Double> = loRe * loRe + loIm * loIm, powerHi: SIMD4<Double> = hiRe * hiRe + hiIm * hiIm
+        energy += powerLo * load(k, 16)
+        energy += powerHi * load(k, 20)
+        return (loRe * krLo - loIm * kiLo, loRe * kiLo + loIm * krLo, hiRe * krHi - hiIm * kiHi, hiRe * kiHi + hiIm * krHi)
     }
 
     /// Four Doubles from `base + at`, unaligned.

@@ -14,42 +14,78 @@ struct GridConvolution {
     /// in the same cache sets (a power-of-two stride would).
     private let stride: Int
     private let fft: FFT
+    /// Grids of 16 or more: the kernel spectra as `FFT.convolveColumns` tables, the direct
+    /// blocks 0...size/16 (the last one the middle column size/2), then the mirror blocks.
+    private var kernelTable: [Double]
+    /// Smaller grids: the kernel spectra, row-major like the grids.
     private var weightSpectrum: [Double]
     private var forceReal: [Double]
     private var forceImaginary: [Double]
     private var real: [Double]
     private var imaginary: [Double]
 
-    /// Buffers and transform plan for `size × size` grids (`size` a power of two).
+    /// Whether the column stage is the fused one (`FFT.convolveColumns`).
+    private var fused: Bool { size >= 2 * FFT.columnBlock }
+    /// Blocks of eight columns below size/2, each with a mirror block.
+    private var blocks: Int { size / 2 / FFT.columnBlock }
+
+    /// Buffers and transform plan for `size × size` grids (`size` a power of two); the kernels
+    /// are zero until `setKernels`.
     init(size: Int) {
         self.size = size
         stride = size + FFT.columnBlock
         fft = FFT(size: size)
-        weightSpectrum = [Double](repeating: 0, count: size * stride)
-        forceReal = weightSpectrum; forceImaginary = weightSpectrum
-        real = weightSpectrum; imaginary = weightSpectrum
+        real = [Double](repeating: 0, count: size * stride)
+        imaginary = real
+        if size >= 2 * FFT.columnBlock {
+            kernelTable = [Double](repeating: 0, count: (2 * (size / 2 / FFT.columnBlock) + 1) * size * FFT.kernelRowLength)
+            weightSpectrum = []; forceReal = []; forceImaginary = []
+        } else {
+            kernelTable = []
+            weightSpectrum = real; forceReal = real; forceImaginary = real
+        }
     }
 
     /// Sets the kernels from node offsets (|dx|, |dy| < n, 2n − 1 ≤ size) and the node spacing.
     mutating func setKernels(nodes n: Int, spacing h: Double) {
         let l = size, s = stride
-        for t in real.indices { real[t] = 0; imaginary[t] = 0; forceReal[t] = 0; forceImaginary[t] = 0 }
+        var weights = [Double](repeating: 0, count: l * s)
+        var zeros = weights, kernelReal = weights, kernelImaginary = weights
         for dy in (1 - n)..<n {
             for dx in (1 - n)..<n {
                 let x = h * Double(dx), y = h * Double(dy)
                 let w = 1 / (1 + x * x + y * y)
                 let t = ((dy + l) % l) * s + (dx + l) % l
-                real[t] = w
-                forceReal[t] = x * w * w
-                forceImaginary[t] = y * w * w
+                weights[t] = w
+                kernelReal[t] = x * w * w
+                kernelImaginary[t] = y * w * w
             }
         }
-        Self.rows(fft, &real, &imaginary, stride: s, count: l, inverse: false)
-        Self.columns(fft, &real, &imaginary, stride: s, columns: l, inputRows: l, outputRows: l, inverse: false)
+        Self.rows(fft, &weights, &zeros, stride: s, count: l, inverse: false)
+        Self.columns(fft, &weights, &zeros, stride: s, columns: l, inputRows: l, outputRows: l, inverse: false)
         // W is real and even, so its spectrum is real.
-        swap(&weightSpectrum, &real)
-        Self.rows(fft, &forceReal, &forceImaginary, stride: s, count: l, inverse: false)
-        Self.columns(fft, &forceReal, &forceImaginary, stride: s, columns: l, inputRows: l, outputRows: l, inverse: false)
+        Self.rows(fft, &kernelReal, &kernelImaginary, stride: s, count: l, inverse: false)
+        Self.columns(fft, &kernelReal, &kernelImaginary, stride: s, columns: l, inputRows: l, outputRows: l, inverse: false)
+        if fused {
+            // Direct blocks start at column 8b (the last at l/2), mirror blocks at l − 8b − 7; the
+            // pad column l of the first mirror block is zero in every grid.
+            let row = FFT.kernelRowLength, block = FFT.columnBlock
+            for b in 0..<(2 * blocks + 1) {
+                let first = b <= blocks ? b * block : l - (b - blocks - 1) * block - (block - 1)
+                for ky in 0..<l {
+                    let base = (b * l + ky) * row
+                    for j in 0..<block {
+                        let t = ky * s + first + j
+                        kernelTable[base + j] = kernelReal[t]
+                        kernelTable[base + block + j] = kernelImaginary[t]
+                        // The middle block writes only column l/2: the others count no energy.
+                        kernelTable[base + 2 * block + j] = b == blocks && j > 0 ? 0 : weights[t]
+                    }
+                }
+            }
+        } else {
+            weightSpectrum = weights; forceReal = kernelReal; forceImaginary = kernelImaginary
+        }
     }
 
     /// For the charges `g` (n × n, row-major): the force grids (K ∗ g) in `forceX`, `forceY`,
@@ -71,7 +107,7 @@ struct GridConvolution {
         }
         Self.realRowPairs(fft, &real, &imaginary, stride: s, count: n)
         let energy: Double
-        if l >= 2 * FFT.columnBlock {
+        if fused {
             energy = convolveColumns(rows: n)
         } else {
             // The charges are real, so column kx of the spectrum mirrors column l − kx: only columns
@@ -94,31 +130,27 @@ struct GridConvolution {
     /// blocks write), then blocks of eight columns below l/2 with their mirrors, spread over the
     /// cores. Returns Σ |Ĝ|² Ŵ, added in block order.
     private mutating func convolveColumns(rows n: Int) -> Double {
-        let l = size, s = stride, fft = fft, blocks = l / 2 / FFT.columnBlock
+        let l = size, s = stride, fft = fft, blocks = blocks, tableBlock = l * FFT.kernelRowLength
         var partial = [Double](repeating: 0, count: blocks + 1)
         real.withUnsafeMutableBufferPointer { re in
             imaginary.withUnsafeMutableBufferPointer { im in
-                forceReal.withUnsafeBufferPointer { kr in
-                    forceImaginary.withUnsafeBufferPointer { ki in
-                        weightSpectrum.withUnsafeBufferPointer { w in
-                            partial.withUnsafeMutableBufferPointer { partial in
-                                guard let re = re.baseAddress, let im = im.baseAddress, let kr = kr.baseAddress,
-                                      let ki = ki.baseAddress, let w = w.baseAddress else { return }
-                                withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.convolutionScratchCount) { scratch in
-                                    guard let scratch = scratch.baseAddress else { return }
-                                    partial[blocks] = fft.convolveColumns(
-                                        real: re, imaginary: im, rowStride: s, column: l / 2, rows: n, mirrors: false,
-                                        kernelReal: kr, kernelImaginary: ki, weights: w, scratch: scratch)
-                                }
-                                Parallel.forEachChunk(count: blocks, chunks: 8, serialBelow: 2) { _, range in
-                                    withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.convolutionScratchCount) { scratch in
-                                        guard let scratch = scratch.baseAddress else { return }
-                                        for block in range {
-                                            partial[block] = fft.convolveColumns(
-                                                real: re, imaginary: im, rowStride: s, column: block * FFT.columnBlock, rows: n,
-                                                mirrors: true, kernelReal: kr, kernelImaginary: ki, weights: w, scratch: scratch)
-                                        }
-                                    }
+                kernelTable.withUnsafeBufferPointer { table in
+                    partial.withUnsafeMutableBufferPointer { partial in
+                        guard let re = re.baseAddress, let im = im.baseAddress, let table = table.baseAddress else { return }
+                        withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.convolutionScratchCount) { scratch in
+                            guard let scratch = scratch.baseAddress else { return }
+                            partial[blocks] = fft.convolveColumns(
+                                real: re, imaginary: im, rowStride: s, column: l / 2, rows: n,
+                                kernel: table + blocks * tableBlock, mirrorKernel: nil, scratch: scratch)
+                        }
+                        Parallel.forEachChunk(count: blocks, chunks: 8, serialBelow: 2) { _, range in
+                            withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.convolutionScratchCount) { scratch in
+                                guard let scratch = scratch.baseAddress else { return }
+                                for block in range {
+                                    partial[block] = fft.convolveColumns(
+                                        real: re, imaginary: im, rowStride: s, column: block * FFT.columnBlock, rows: n,
+                                        kernel: table + block * tableBlock,
+                                        mirrorKernel: table + (blocks + 1 + block) * tableBlock, scratch: scratch)
                                 }
                             }
                         }
