@@ -60,43 +60,86 @@ struct FFT {
                 }
             }
         }
-        // The first stage's twiddle is 1.
-        var a = 0
-        while a < n {
-            let xr = real[a &+ 1], xi = imaginary[a &+ 1], yr = real[a], yi = imaginary[a]
-            real[a] = yr + xr; imaginary[a] = yi + xi
-            real[a &+ 1] = yr - xr; imaginary[a &+ 1] = yi - xi
-            a &+= 2
-        }
         let sign = inverse ? -1.0 : 1.0
         twiddleReal.withUnsafeBufferPointer { cosines in
             twiddleImaginary.withUnsafeBufferPointer { sines in
                 guard let cosines = cosines.baseAddress, let sines = sines.baseAddress else { return }
-                var half = 2
-                while half < n {
-                    let wr = cosines + (half - 1), wi = sines + (half - 1)
+                if n == 2 {
+                    let xr = real[1], xi = imaginary[1], yr = real[0], yi = imaginary[0]
+                    real[0] = yr + xr; imaginary[0] = yi + xi
+                    real[1] = yr - xr; imaginary[1] = yi - xi
+                    return
+                }
+                Self.firstStages(real, imaginary, n: n, cosines, sines, sign: sign)
+                // Stages of half 4 and more, four butterflies at a time; pairs of them in one sweep.
+                var stagesLeft = n.trailingZeroBitCount - 2
+                var half = 4
+                if stagesLeft & 1 == 1 {
                     var start = 0
-                    if half >= 4 {
-                        while start < n {
-                            Self.butterflies4(real + start, imaginary + start, half: half, wr, wi, sign: sign)
-                            start &+= 2 &* half
-                        }
-                    } else {
-                        while start < n {
-                            for k in 0..<half {
-                                let c = wr[k], s = sign * wi[k]
-                                let p = start &+ k, q = p &+ half
-                                let tr = real[q] * c - imaginary[q] * s
-                                let ti = real[q] * s + imaginary[q] * c
-                                real[q] = real[p] - tr; imaginary[q] = imaginary[p] - ti
-                                real[p] += tr; imaginary[p] += ti
-                            }
-                            start &+= 2 &* half
-                        }
+                    while start < n {
+                        Self.butterflies4(real + start, imaginary + start, half: half, cosines + (half - 1), sines + (half - 1), sign: sign)
+                        start &+= 2 &* half
                     }
                     half &*= 2
+                    stagesLeft -= 1
+                }
+                while stagesLeft > 0 {
+                    var start = 0
+                    while start < n {
+                        Self.radix4(real + start, imaginary + start, half: half, cosines, sines, sign: sign)
+                        start &+= 4 &* half
+                    }
+                    half &*= 4
+                    stagesLeft -= 2
                 }
             }
+        }
+    }
+
+    /// The stages of half 1 (twiddle 1) and 2 together, on blocks of four (n ≥ 4), scalar.
+    @inline(__always)
+    private static func firstStages(_ real: UnsafeMutablePointer<Double>, _ imaginary: UnsafeMutablePointer<Double>, n: Int,
+                                    _ cosines: UnsafePointer<Double>, _ sines: UnsafePointer<Double>, sign: Double) {
+        let c0 = cosines[1], s0 = sign * sines[1], c1 = cosines[2], s1 = sign * sines[2]
+        var a = 0
+        while a < n {
+            let x0r = real[a], x0i = imaginary[a], x1r = real[a &+ 1], x1i = imaginary[a &+ 1]
+            let x2r = real[a &+ 2], x2i = imaginary[a &+ 2], x3r = real[a &+ 3], x3i = imaginary[a &+ 3]
+            let y0r = x0r + x1r, y0i = x0i + x1i, y1r = x0r - x1r, y1i = x0i - x1i
+            let y2r = x2r + x3r, y2i = x2i + x3i, y3r = x2r - x3r, y3i = x2i - x3i
+            let tr = y2r * c0 - y2i * s0, ti = y2r * s0 + y2i * c0
+            let ur = y3r * c1 - y3i * s1, ui = y3r * s1 + y3i * c1
+            real[a] = y0r + tr; imaginary[a] = y0i + ti; real[a &+ 2] = y0r - tr; imaginary[a &+ 2] = y0i - ti
+            real[a &+ 1] = y1r + ur; imaginary[a &+ 1] = y1i + ui; real[a &+ 3] = y1r - ur; imaginary[a &+ 3] = y1i - ui
+            a &+= 4
+        }
+    }
+
+    /// Two stages at once on one block of 4 · `half` (a multiple of 4), halves `half` then
+    /// `2 · half`, four butterflies at a time: the same arithmetic as two `butterflies4` sweeps.
+    @inline(__always)
+    private static func radix4(_ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, half h: Int,
+                               _ cosines: UnsafePointer<Double>, _ sines: UnsafePointer<Double>, sign: Double) {
+        let ar = cosines + (h - 1), ai = sines + (h - 1), br = cosines + (2 * h - 1), bi = sines + (2 * h - 1)
+        var k = 0
+        while k < h {
+            let p0 = k, p1 = k &+ h, p2 = p1 &+ h, p3 = p2 &+ h
+            let c = FFT.load(ar, k), s = FFT.load(ai, k) * sign
+            let x1r = FFT.load(re, p1), x1i = FFT.load(im, p1), x3r = FFT.load(re, p3), x3i = FFT.load(im, p3)
+            let tr = x1r * c - x1i * s, ti = x1r * s + x1i * c
+            let ur = x3r * c - x3i * s, ui = x3r * s + x3i * c
+            let x0r = FFT.load(re, p0), x0i = FFT.load(im, p0), x2r = FFT.load(re, p2), x2i = FFT.load(im, p2)
+            let y0r = x0r + tr, y0i = x0i + ti, y1r = x0r - tr, y1i = x0i - ti
+            let y2r = x2r + ur, y2i = x2i + ui, y3r = x2r - ur, y3i = x2i - ui
+            let c2 = FFT.load(br, k), s2 = FFT.load(bi, k) * sign
+            let vr = y2r * c2 - y2i * s2, vi = y2r * s2 + y2i * c2
+            FFT.store(y0r + vr, re, p0); FFT.store(y0i + vi, im, p0)
+            FFT.store(y0r - vr, re, p2); FFT.store(y0i - vi, im, p2)
+            let c3 = FFT.load(br, k &+ h), s3 = FFT.load(bi, k &+ h) * sign
+            let wr = y3r * c3 - y3i * s3, wi = y3r * s3 + y3i * c3
+            FFT.store(y1r + wr, re, p1); FFT.store(y1i + wi, im, p1)
+            FFT.store(y1r - wr, re, p3); FFT.store(y1i - wi, im, p3)
+            k &+= 4
         }
     }
 
