@@ -14,8 +14,8 @@ struct GridConvolution {
     /// in the same cache sets (a power-of-two stride would).
     private let stride: Int
     private let fft: FFT
-    /// Grids of 16 or more: the kernel spectra as `FFT.convolveColumns` tables, the direct
-    /// blocks 0...size/16 (the last one the middle column size/2), then the mirror blocks.
+    /// Grids of 16 or more: the kernel spectra as `FFT.convolveColumns` tables, blocks
+    /// 0...size/16 of eight columns from 8b (the last one holds the middle column size/2).
     private var kernelTable: [Double]
     /// Smaller grids: the kernel spectra, row-major like the grids.
     private var weightSpectrum: [Double]
@@ -38,7 +38,7 @@ struct GridConvolution {
         real = [Double](repeating: 0, count: size * stride)
         imaginary = real
         if size >= 2 * FFT.columnBlock {
-            kernelTable = [Double](repeating: 0, count: (2 * (size / 2 / FFT.columnBlock) + 1) * size * FFT.kernelRowLength)
+            kernelTable = [Double](repeating: 0, count: (size / 2 / FFT.columnBlock + 1) * size * FFT.kernelRowLength)
             weightSpectrum = []; forceReal = []; forceImaginary = []
         } else {
             kernelTable = []
@@ -67,11 +67,10 @@ struct GridConvolution {
         Self.rows(fft, &kernelReal, &kernelImaginary, stride: s, count: l, inverse: false)
         Self.columns(fft, &kernelReal, &kernelImaginary, stride: s, columns: l, inputRows: l, outputRows: l, inverse: false)
         if fused {
-            // Direct blocks start at column 8b (the last at l/2), mirror blocks at l − 8b − 7; the
-            // pad column l of the first mirror block is zero in every grid.
+            // Block b starts at column 8b (the last at l/2); mirror columns use these by symmetry.
             let row = FFT.kernelRowLength, block = FFT.columnBlock
-            for b in 0..<(2 * blocks + 1) {
-                let first = b <= blocks ? b * block : l - (b - blocks - 1) * block - (block - 1)
+            for b in 0...blocks {
+                let first = b * block
                 for ky in 0..<l {
                     let base = (b * l + ky) * row
                     for j in 0..<block {
@@ -141,7 +140,7 @@ struct GridConvolution {
                             guard let scratch = scratch.baseAddress else { return }
                             partial[blocks] = fft.convolveColumns(
                                 real: re, imaginary: im, rowStride: s, column: l / 2, rows: n,
-                                kernel: table + blocks * tableBlock, mirrorKernel: nil, scratch: scratch)
+                                kernel: table + blocks * tableBlock, mirrors: false, scratch: scratch)
                         }
                         Parallel.forEachChunk(count: blocks, chunks: 8, serialBelow: 2) { _, range in
                             withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.convolutionScratchCount) { scratch in
@@ -149,8 +148,7 @@ struct GridConvolution {
                                 for block in range {
                                     partial[block] = fft.convolveColumns(
                                         real: re, imaginary: im, rowStride: s, column: block * FFT.columnBlock, rows: n,
-                                        kernel: table + block * tableBlock,
-                                        mirrorKernel: table + (blocks + 1 + block) * tableBlock, scratch: scratch)
+                                        kernel: table + block * tableBlock, mirrors: true, scratch: scratch)
                                 }
                             }
                         }
