@@ -5,9 +5,13 @@ import Foundation
 ///
 /// The force kernel is complex, F = K_x + i K_y with K_x(Δ) = Δ_x / (1 + ‖Δ‖²)², so one inverse
 /// FFT returns both force components (G and the kernels are real). Z needs no inverse at all:
-/// by Parseval, Σ_m G(m) (W ∗ G)(m) = Σ_k |Ĝ_k|² Ŵ_k / size². Grids stay row-major: rows are
-/// transformed one at a time, columns eight at a time in place (`FFT.transformColumns`); rows
-/// known to be zero, or not needed, are skipped.
+/// by Parseval, Σ_m G(m) (W ∗ G)(m) = Σ_k |Ĝ_k|² Ŵ_k / size². Grids stay row-major (no
+/// transposes): the n charge rows are transformed two real rows per complex transform; then,
+/// eight columns at a time, the forward column transforms, the kernel product and the inverse
+/// column transforms run fused in scratch (`FFT.convolveColumns`), using the real-data mirror
+/// so that only columns 0...size/2 are transformed forward; finally the n rows needed are
+/// inverse-transformed. Rows known to be zero, or not needed, are skipped. Work is split over
+/// the cores in fixed chunks and sums are added in a fixed order, so results are deterministic.
 struct GridConvolution {
     let size: Int
     /// Doubles per stored row: `size` plus a pad, so that a column's elements do not all fall
@@ -49,6 +53,7 @@ struct GridConvolution {
     /// Sets the kernels from node offsets (|dx|, |dy| < n, 2n − 1 ≤ size) and the node spacing.
     mutating func setKernels(nodes n: Int, spacing h: Double) {
         let l = size, s = stride
+        precondition(n >= 1 && 2 * n - 1 <= l, "grid of \(n) nodes does not fit an FFT of \(l)")
         var weights = [Double](repeating: 0, count: l * s)
         var zeros = weights, kernelReal = weights, kernelImaginary = weights
         for dy in (1 - n)..<n {
@@ -91,6 +96,9 @@ struct GridConvolution {
     /// and Σ g · (W ∗ g).
     mutating func apply(_ g: [Double], nodes n: Int, forceX: inout [Double], forceY: inout [Double]) -> Double {
         let l = size, s = stride
+        // The transforms below use unchecked pointers: the grid must fit.
+        precondition(n >= 1 && 2 * n - 1 <= l, "grid of \(n) nodes does not fit an FFT of \(l)")
+        precondition(g.count >= n * n && forceX.count >= n * n && forceY.count >= n * n, "grids need n² values")
         // Two real rows share one complex row transform: row 2j in the real part, 2j + 1 in the
         // imaginary part. Rows at or past n are never read by the forward column transforms.
         real.withUnsafeMutableBufferPointer { re in
@@ -118,8 +126,16 @@ struct GridConvolution {
         }
         Self.rows(fft, &real, &imaginary, stride: s, count: n, inverse: true)
         let scale = 1 / Double(l * l)
-        for y in 0..<n {
-            for x in 0..<n { forceX[y * n + x] = real[y * s + x] * scale; forceY[y * n + x] = imaginary[y * s + x] * scale }
+        real.withUnsafeBufferPointer { re in
+            imaginary.withUnsafeBufferPointer { im in
+                forceX.withUnsafeMutableBufferPointer { fx in
+                    forceY.withUnsafeMutableBufferPointer { fy in
+                        for y in 0..<n {
+                            for x in 0..<n { fx[y * n + x] = re[y * s + x] * scale; fy[y * n + x] = im[y * s + x] * scale }
+                        }
+                    }
+                }
+            }
         }
         return energy * scale
     }
