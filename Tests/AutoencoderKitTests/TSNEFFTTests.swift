@@ -4,7 +4,7 @@ import Testing
 
 /// The FFT itself, and the interpolation-based gradient against the exact one.
 @Suite struct TSNEFFTTests {
-    @Test(arguments: [2, 8, 64])
+    @Test(arguments: [2, 4, 8, 16, 64, 256])
     func fftMatchesTheDefinitionAndInverts(size: Int) {
         var generator = SeededGenerator(seed: UInt64(size))
         let xr = (0..<size).map { _ in generator.nextNormal() }, xi = (0..<size).map { _ in generator.nextNormal() }
@@ -24,6 +24,71 @@ import Testing
         for t in 0..<size {
             #expect(abs(re[t] / Double(size) - xr[t]) < 1e-12 && abs(im[t] / Double(size) - xi[t]) < 1e-12)
         }
+    }
+
+    /// Column transforms of a row-major grid, eight columns at a time in place, equal the scalar
+    /// transform of each column; rows past `inputRows` count as zero and only `outputRows` are written.
+    @Test(arguments: [8, 16, 64])
+    func columnTransformsMatchTheScalarTransform(size: Int) {
+        var generator = SeededGenerator(seed: UInt64(size) + 100)
+        let fft = FFT(size: size)
+        let inputRows = size / 2 + 1, outputRows = size / 2 - 1
+        for inverse in [false, true] {
+            let xr = (0..<(size * size)).map { _ in generator.nextNormal() }
+            let xi = (0..<(size * size)).map { _ in generator.nextNormal() }
+            var re = xr, im = xi
+            re.withUnsafeMutableBufferPointer { re in
+                im.withUnsafeMutableBufferPointer { im in
+                    withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.columnScratchCount) { scratch in
+                        for column in stride(from: 0, to: size, by: FFT.columnBlock) {
+                            fft.transformColumns(real: re.baseAddress!, imaginary: im.baseAddress!, rowStride: size,
+                                                 column: column, inputRows: inputRows, outputRows: outputRows,
+                                                 inverse: inverse, scratch: scratch.baseAddress!)
+                        }
+                    }
+                }
+            }
+            for column in 0..<size {
+                var cr = (0..<size).map { $0 < inputRows ? xr[$0 * size + column] : 0 }
+                var ci = (0..<size).map { $0 < inputRows ? xi[$0 * size + column] : 0 }
+                fft.transform(real: &cr, imaginary: &ci, inverse: inverse)
+                for t in 0..<size {
+                    let (er, ei) = t < outputRows ? (cr[t], ci[t]) : (xr[t * size + column], xi[t * size + column])
+                    #expect(re[t * size + column] == er && im[t * size + column] == ei, "column \(column), row \(t)")
+                }
+            }
+        }
+    }
+
+    /// The grid sums on the smallest FFT that holds them (2n − 1 rounded up to a power of two),
+    /// for odd, even and single-node grids, against the direct O(n⁴) sums.
+    @Test(arguments: [1, 2, 3, 4, 5, 8, 9, 16, 17])
+    func gridSumsOnTheSmallestGridAreTheDirectSums(nodes n: Int) {
+        let h = 0.3
+        var generator = SeededGenerator(seed: UInt64(n) + 7)
+        let g = (0..<(n * n)).map { _ in generator.nextUniform() }
+        var convolution = GridConvolution(size: FFT.size(atLeast: 2 * n - 1))
+        convolution.setKernels(nodes: n, spacing: h)
+        var fx = g, fy = g
+        let total = convolution.apply(g, nodes: n, forceX: &fx, forceY: &fy)
+        var expectedTotal = 0.0, largest = 0.0
+        for y in 0..<n {
+            for x in 0..<n {
+                var sx = 0.0, sy = 0.0, sw = 0.0
+                for v in 0..<n {
+                    for u in 0..<n {
+                        let dx = h * Double(x - u), dy = h * Double(y - v)
+                        let w = 1 / (1 + dx * dx + dy * dy)
+                        sw += w * g[v * n + u]; sx += dx * w * w * g[v * n + u]; sy += dy * w * w * g[v * n + u]
+                    }
+                }
+                expectedTotal += g[y * n + x] * sw
+                largest = max(largest, sw)
+                #expect(abs(fx[y * n + x] - sx) < 1e-12 * largest * Double(n * n) + 1e-13, "node \(x), \(y)")
+                #expect(abs(fy[y * n + x] - sy) < 1e-12 * largest * Double(n * n) + 1e-13, "node \(x), \(y)")
+            }
+        }
+        #expect(abs(total - expectedTotal) < 1e-12 * expectedTotal * Double(n))
     }
 
     @Test func gridSumsAreTheDirectSums() {
