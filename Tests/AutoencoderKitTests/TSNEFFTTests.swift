@@ -149,4 +149,31 @@ import Testing
         options.dimensions = 3
         #expect(throws: TSNEError.self) { try TSNE.embed(data, options: options) }
     }
+
+    /// The default of five interpolation nodes per interval is there for accuracy: at the same
+    /// interval width it must approximate the exact gradient better than FIt-SNE's three.
+    @Test func fiveNodesPerIntervalBeatThreeAtTheSameWidth() {
+        let (sparse, dense, y) = TSNEApproximationTests.problem(count: 300, dimensions: 2)
+        var exact = ExactGradient(p: dense, dimensions: 2)
+        let reference = TSNEApproximationTests.gradients(&exact, y).0
+        let errors = [3, 5].map { nodes in
+            var fft = FFTGradient(p: sparse, interpolationPoints: nodes, minimumIntervals: 1, intervalWidth: 1)
+            return TSNETestData.relativeError(TSNEApproximationTests.gradients(&fft, y).0, reference)
+        }
+        #expect(errors[1] < errors[0] / 2, "\(errors)")
+        #expect(TSNEOptions().interpolationPoints == 5)
+    }
+
+    /// auto: exact up to 1,000 points, Barnes–Hut up to `fftAbove`, FFT above it in 2-D only.
+    @Test func autoPicksExactThenBarnesHutThenFFTIn2D() {
+        var options = TSNEOptions()
+        #expect(options.resolvedMethod(count: 1_000) == .exact)
+        #expect(options.resolvedMethod(count: 1_001) == .barnesHut)
+        #expect(options.resolvedMethod(count: TSNEOptions.fftAbove) == .barnesHut)
+        #expect(options.resolvedMethod(count: TSNEOptions.fftAbove + 1) == .fft)
+        options.dimensions = 3
+        #expect(options.resolvedMethod(count: TSNEOptions.fftAbove + 1) == .barnesHut)
+        options.method = .exact
+        #expect(options.resolvedMethod(count: 50_000) == .exact)
+    }
 }

@@ -19,7 +19,8 @@ extension CommandSpec {
         method=exact sums over all pairs (default up to 1,000 rows); the others keep only the
         affinities of the 3·perplexity nearest neighbours: method=bh approximates the repulsion
         with Barnes–Hut, θ = 0.5, on a quadtree or octree (default above 1,000 rows); method=fft
-        interpolates it on a grid and convolves with FFTs (FIt-SNE; 2-D only). rows=N embeds a
+        interpolates it on a grid and convolves with FFTs (FIt-SNE; 2-D only; default above
+        30,000 rows in 2-D, where its cost grows more slowly than Barnes–Hut's). rows=N embeds a
         seeded sample of N rows (at most 30,000 rows are embedded unless rows= says otherwise).
         Ctrl-C stops it and keeps the embedding so far. See it with `plot tsne`; save it with
         `export PATH what=embedding`.
@@ -30,7 +31,7 @@ extension CommandSpec {
             KeySpec("dims", "2|3", "embedding dimensions (default 2)", completions: ["2", "3"]),
             KeySpec("perplexity", "X", "effective neighbours per row (default 30)"),
             KeySpec("iterations", "N", "gradient-descent steps (default 1000)"),
-            KeySpec("method", "KIND", "auto, exact, bh or fft (default auto: exact up to 1,000 rows, else bh)", completions: TSNECommand.methods),
+            KeySpec("method", "KIND", "auto, exact, bh or fft (default auto: exact up to 1,000 rows, bh up to 30,000, fft above in 2-D)", completions: TSNECommand.methods),
             KeySpec("rows", "N", "embed a seeded sample of N rows (default all, at most 30,000)"),
             KeySpec("learning-rate", "X", "step size, or auto = max(N / 48, 50) (default auto)", completions: ["auto"]),
             KeySpec("init", "pca|random", "starting positions (default pca)", completions: ["pca", "random"]),

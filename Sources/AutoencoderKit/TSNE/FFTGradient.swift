@@ -22,7 +22,7 @@ struct FFTGradient: GradientMethod {
     private var weights: [Double]
     /// The node spacing and count the kernels were last computed for.
     private var kernelGrid: (spacing: Double, nodes: Int)?
-    /// The largest FFT per dimension: its grids take 7 · size² Doubles (235 MB at 2,048).
+    /// The largest FFT per dimension: its grids take about 3.5 · size² Doubles (117 MB at 2,048).
     static let maximumFFTSize = 2048
 
     init(p: SparseAffinities, interpolationPoints: Int, minimumIntervals: Int, intervalWidth: Double) {
