@@ -66,4 +66,38 @@ import Testing
         #expect(parameters == [1, 2, 3, 4, 5, 6])
         #expect(adam.step == 4)
     }
+
+    /// A step may be applied to the parameters in parts (on two threads): every part boundary
+    /// must give the same Floats as one whole update.
+    @Test(arguments: [0, 1, 4, 5, 11, 13])
+    func aStepAppliedInPartsEqualsTheWholeStep(boundary: Int) {
+        var generator = SeededGenerator(seed: 3)
+        let count = 13
+        let parameters = (0..<count).map { _ in Float(generator.nextNormal()) }
+        let gradients = (0..<count).map { _ in Float(generator.nextNormal()) * 0.1 }
+        var adam = Adam(learningRate: 0.01)
+        let alpha = adam.nextStepSize()
+        var m = [Float](repeating: 0.01, count: count), v = [Float](repeating: 0.02, count: count)
+        var whole = [Float](repeating: 0, count: count)
+        #expect(Adam.apply(stepSize: alpha, parameters: parameters, gradients: gradients, m: &m, v: &v, updated: &whole, count: count))
+        var pm = [Float](repeating: 0.01, count: count), pv = [Float](repeating: 0.02, count: count)
+        var parts = [Float](repeating: 0, count: count)
+        parameters.withUnsafeBufferPointer { p in
+            gradients.withUnsafeBufferPointer { g in
+                pm.withUnsafeMutableBufferPointer { m in
+                    pv.withUnsafeMutableBufferPointer { v in
+                        parts.withUnsafeMutableBufferPointer { u in
+                            guard let p = p.baseAddress, let g = g.baseAddress, let m = m.baseAddress,
+                                  let v = v.baseAddress, let u = u.baseAddress else { return }
+                            _ = Adam.apply(stepSize: alpha, parameters: p, gradients: g, m: m, v: v, updated: u, count: boundary)
+                            _ = Adam.apply(stepSize: alpha, parameters: p + boundary, gradients: g + boundary, m: m + boundary,
+                                           v: v + boundary, updated: u + boundary, count: count - boundary)
+                        }
+                    }
+                }
+            }
+        }
+        #expect(parts.map(\.bitPattern) == whole.map(\.bitPattern))
+        #expect(pm == m && pv == v)
+    }
 }

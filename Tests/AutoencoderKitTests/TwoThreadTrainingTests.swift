@@ -39,6 +39,20 @@ import Testing
         #expect(last.loss < first.loss)
     }
 
+    /// With two threads, a model of at least `parallelAdamParameters` parameters has its Adam step
+    /// split between them: runs still repeat bit for bit and still learn.
+    @Test func splitAdamStepsRepeatBitForBit() throws {
+        let wide = lowRankData(rows: 120, width: 40, rank: 3, seed: 9)
+        let model = initialModel(40, [24, 40], .relu)
+        #expect(model.parameterCount >= TrainingWorkspace.parallelAdamParameters)
+        let options = TrainingOptions(epochs: 4, batchSize: 16, learningRate: 0.003, validationFraction: 0, seed: 2)
+        let a = try Trainer.train(model, on: wide, options: options, parallelThreshold: 0)
+        let b = try Trainer.train(model, on: wide, options: options, parallelThreshold: 0)
+        #expect(a == b)
+        let first = try #require(a.history.first), last = try #require(a.history.last)
+        #expect(last.loss < first.loss)
+    }
+
     /// The two halves' gradients add up to the whole batch's, which the one-worker path computes.
     @Test func halvesAddUpToTheBatchGradient() throws {
         let model = initialModel(8, [5, 3, 5], .tanh)

@@ -34,10 +34,26 @@ struct Adam {
         m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
         updated: UnsafeMutablePointer<Float>, count: Int
     ) -> Bool {
+        Self.apply(stepSize: nextStepSize(), parameters: parameters, gradients: gradients,
+                   m: m, v: v, updated: updated, count: count)
+    }
+
+    /// Advances t and returns the step's alpha, for `apply` on the parameters in parts.
+    mutating func nextStepSize() -> Float {
         step += 1
         beta1Power *= Self.beta1
         beta2Power *= Self.beta2
-        let alpha = Float(learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power))
+        return Float(learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power))
+    }
+
+    /// The update of `update` with the step's alpha given: each parameter's new value depends only
+    /// on its own gradient and moments, so the parameters may be updated in parts, on different
+    /// threads, with the same result. Returns whether every updated parameter is finite.
+    static func apply(
+        stepSize alpha: Float, parameters: UnsafePointer<Float>, gradients: UnsafePointer<Float>,
+        m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+        updated: UnsafeMutablePointer<Float>, count: Int
+    ) -> Bool {
         let keep1 = Float(1 - Self.beta1), keep2 = Float(1 - Self.beta2), epsilon = Self.epsilon
         // Four at a time, then one at a time: the same IEEE operations either way, so a weight's
         // update does not depend on its position. x · 0 is 0 for finite x and NaN for ±inf and NaN,

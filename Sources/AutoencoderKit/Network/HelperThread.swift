@@ -18,6 +18,10 @@ final class HelperThread {
     enum Job {
         case batch(data: UnsafePointer<Float>, indices: UnsafePointer<Int>, rows: Int, batchRows: Int)
         case squaredError(data: UnsafePointer<Float>, indices: UnsafePointer<Int>, count: Int)
+        /// `Adam.apply` on a part of the parameters; the result is 0 when every new one is finite.
+        case adam(stepSize: Float, parameters: UnsafePointer<Float>, gradients: UnsafePointer<Float>,
+                  m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+                  updated: UnsafeMutablePointer<Float>, count: Int)
         case stop
     }
 
@@ -80,6 +84,9 @@ final class HelperThread {
             return worker.run(data: data, indices: indices, rows: rows, batchRows: batchRows)
         case let .squaredError(data, indices, count):
             return worker.forward.squaredError(data: data, indices: indices, count: count)
+        case let .adam(stepSize, parameters, gradients, m, v, updated, count):
+            return Adam.apply(stepSize: stepSize, parameters: parameters, gradients: gradients,
+                              m: m, v: v, updated: updated, count: count) ? 0 : 1
         case .stop:
             return 0
         }

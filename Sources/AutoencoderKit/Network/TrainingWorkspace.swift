@@ -29,6 +29,10 @@ final class TrainingWorkspace {
     /// against 180 ms; at batch 256, 1.2 M, W2 itself: 129 against 185 ms for 5 epochs).
     static let defaultParallelThreshold = 131_072
 
+    /// Parameters from which an Adam step is split over the two threads (when there are two):
+    /// otherwise the helper waits through every step of a wide network (W2 has 4,744).
+    static let parallelAdamParameters = 2_048
+
     /// The first worker's pass: the whole batch when there is one worker.
     var forward: ForwardPass { workers[0].forward }
     /// The gradients Adam reads: the first worker's, with the second's added in.
@@ -114,10 +118,25 @@ final class TrainingWorkspace {
 
     /// One Adam step from `gradients`. Returns false, and keeps the current weights, when the
     /// step would make any weight non-finite.
+    ///
+    /// With two threads and at least `parallelAdamParameters` parameters, the helper updates the
+    /// second half of them while this thread updates the first: the same values either way.
     func step() -> Bool {
-        let finite = optimizer.update(
-            parameters: forward.parameters.pointer, gradients: gradients.pointer,
-            m: firstMoment.pointer, v: secondMoment.pointer, updated: candidate.pointer, count: layout.count)
+        let alpha = optimizer.nextStepSize(), count = layout.count
+        let parameters = UnsafePointer(forward.parameters.pointer), gradients = UnsafePointer(gradients.pointer)
+        let m = firstMoment.pointer, v = secondMoment.pointer, updated = candidate.pointer
+        var finite: Bool
+        if let helper, count >= Self.parallelAdamParameters {
+            let first = count / 2 / 4 * 4
+            helper.post(.adam(stepSize: alpha, parameters: parameters + first, gradients: gradients + first,
+                              m: m + first, v: v + first, updated: updated + first, count: count - first))
+            finite = Adam.apply(stepSize: alpha, parameters: parameters, gradients: gradients,
+                                m: m, v: v, updated: updated, count: first)
+            finite = helper.wait() == 0 && finite
+        } else {
+            finite = Adam.apply(stepSize: alpha, parameters: parameters, gradients: gradients,
+                                m: m, v: v, updated: updated, count: count)
+        }
         guard finite else { return false }
         let previous = workers[0].forward.parameters
         for worker in workers { worker.forward.parameters = candidate }
