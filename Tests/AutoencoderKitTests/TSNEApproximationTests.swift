@@ -80,5 +80,20 @@ import Testing
         #expect(result.iterations == 0)
         #expect(calls == 2)
     }
-}
 
+    /// Values whose squared distances overflow Float would turn every affinity into NaN: the
+    /// approximate methods refuse them with an error that says so; the exact one (Double) copes.
+    @Test func valuesTooLargeForFloatDistancesAreRefused() throws {
+        let rows: [Float] = [1e30, 2, -1e30, 3, 5, 1e30, 4, 4, 3, 3, 2, 2, 1, 1, 0, 0]
+        let data = try #require(Matrix(rows: 8, columns: 2, values: rows))
+        var options = TSNEOptions()
+        options.perplexity = 2
+        for method in [TSNEMethod.barnesHut, .fft] {
+            options.method = method
+            #expect(throws: TSNEError.self) { try TSNE.embed(data, options: options) }
+        }
+        options.method = .exact
+        options.iterations = 50
+        #expect(try TSNE.embed(data, options: options).klDivergence.isFinite)
+    }
+}
