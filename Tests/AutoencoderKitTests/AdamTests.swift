@@ -9,7 +9,8 @@ import Testing
         var m = [Float](repeating: 0, count: start.count), v = m
         var finite: [Bool] = []
         for g in gradients {
-            finite.append(adam.update(parameters: parameters, gradients: g, m: &m, v: &v, updated: &updated, count: start.count))
+            finite.append(Adam.apply(stepSize: adam.nextStepSize(), parameters: parameters, gradients: g, m: &m, v: &v,
+                                      updated: &updated, count: start.count))
             parameters = updated
         }
         return (parameters, m, v, finite)
@@ -60,7 +61,7 @@ import Testing
                 var g: [Float] = [0.1, 0.1, 0.1, 0.1, 0.1, 0.1]
                 g[position] = bad
                 m = [Float](repeating: 0, count: 6); v = m
-                #expect(!adam.update(parameters: parameters, gradients: g, m: &m, v: &v, updated: &updated, count: 6))
+                #expect(!Adam.apply(stepSize: adam.nextStepSize(), parameters: parameters, gradients: g, m: &m, v: &v, updated: &updated, count: 6))
             }
         }
         #expect(parameters == [1, 2, 3, 4, 5, 6])

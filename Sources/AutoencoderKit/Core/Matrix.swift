@@ -89,6 +89,5 @@ func sgemm(
 
 /// Sets how many threads OpenBLAS may use (results are reproducible for a fixed count).
 public func setLinearAlgebraThreads(_ count: Int) {
-    OpenBLASCore.ensureSuitable
     openblas_set_num_threads(Int32(max(1, count)))
 }

@@ -12,7 +12,6 @@ import Foundation
 enum BLASThreads {
     /// Applied once, before the first network product.
     static let configured: Void = {
-        OpenBLASCore.ensureSuitable
         if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil {
             openblas_set_num_threads(1)
         }
