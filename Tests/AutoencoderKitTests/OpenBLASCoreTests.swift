@@ -35,10 +35,11 @@ import Testing
             vendor_id\t: GenuineIntel
             flags\t\t: fpu
             """
-        let (vendor, flags) = OpenBLASCore.processor(cpuinfo: text)
-        #expect(vendor == "GenuineIntel")
-        #expect(flags == ["fpu", "sse3", "avx2", "fma"])
-        #expect(OpenBLASCore.processor(cpuinfo: "garbage\n:\n").vendor.isEmpty)
+        let processor = Processor(cpuinfo: text)
+        #expect(processor.vendor == "GenuineIntel")
+        #expect(processor.flags == ["fpu", "sse3", "avx2", "fma"])
+        #expect(!processor.runsSkylakeAVX512Code)
+        #expect(Processor(cpuinfo: "garbage\n:\n").vendor.isEmpty)
     }
 
     /// On this machine: a processor with AVX2 and FMA does not run pre-AVX2 kernels (unless the
@@ -47,10 +48,8 @@ import Testing
         let name = OpenBLASCore.name
         #expect(!name.isEmpty)
         let chosen = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
-        guard chosen == nil || chosen == name,
-              let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return }
-        let (_, flags) = OpenBLASCore.processor(cpuinfo: text)
-        if flags.isSuperset(of: ["avx2", "fma"]) {
+        guard chosen == nil || chosen == name else { return }
+        if Processor.current.flags.isSuperset(of: ["avx2", "fma"]) {
             #expect(!OpenBLASCore.preAVX2Cores.contains(name.lowercased()), "OpenBLAS runs \(name)")
         }
     }

@@ -25,22 +25,7 @@ public enum OpenBLASCore {
     /// `vendor` is /proc/cpuinfo's vendor_id and `flags` its flags.
     static func replacement(current: String, vendor: String, flags: Set<String>) -> String? {
         guard preAVX2Cores.contains(current.lowercased()), flags.isSuperset(of: ["avx2", "fma"]) else { return nil }
-        let avx512: Set<String> = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
-        return vendor == "GenuineIntel" && flags.isSuperset(of: avx512) ? "SkylakeX" : "Haswell"
-    }
-
-    /// The vendor and feature flags of the first processor in /proc/cpuinfo's text.
-    static func processor(cpuinfo: String) -> (vendor: String, flags: Set<String>) {
-        var vendor = "", flags: Set<String> = []
-        for line in cpuinfo.split(separator: "\n") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let key = parts[0].trimmingCharacters(in: .whitespaces)
-            if key == "vendor_id", vendor.isEmpty { vendor = parts[1].trimmingCharacters(in: .whitespaces) }
-            if key == "flags", flags.isEmpty { flags = Set(parts[1].split(separator: " ").map(String.init)) }
-            if !vendor.isEmpty, !flags.isEmpty { break }
-        }
-        return (vendor, flags)
+        return vendor == "GenuineIntel" && flags.isSuperset(of: Processor.avx512Flags) ? "SkylakeX" : "Haswell"
     }
 
     /// The kernel set in use once `ensureSuitable` has run, as OpenBLAS names it.
@@ -53,10 +38,9 @@ public enum OpenBLASCore {
     /// first product. A library without OpenBLAS's run-time kernel choice is left as it is.
     static let ensureSuitable: Void = {
         guard ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil,
-              let current = openblas_get_corename().map({ String(cString: $0) }),
-              let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return }
-        let (vendor, flags) = processor(cpuinfo: text)
-        guard let core = replacement(current: current, vendor: vendor, flags: flags),
+              let current = openblas_get_corename().map({ String(cString: $0) }) else { return }
+        let processor = Processor.current
+        guard let core = replacement(current: current, vendor: processor.vendor, flags: processor.flags),
               let library = dlopen(nil, RTLD_NOW),
               let quit = dlsym(library, "gotoblas_dynamic_quit"),
               let reload = dlsym(library, "gotoblas_dynamic_init") else { return }

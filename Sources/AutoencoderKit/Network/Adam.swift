@@ -42,37 +42,9 @@ struct Adam {
     static func apply(
         stepSize alpha: Float, parameters: UnsafePointer<Float>, gradients: UnsafePointer<Float>,
         m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
-        updated: UnsafeMutablePointer<Float>, count: Int
+        updated: UnsafeMutablePointer<Float>, count: Int, loops: BatchKernelVariant = .selected
     ) -> Bool {
-        let keep1 = Float(1 - Self.beta1), keep2 = Float(1 - Self.beta2), epsilon = Self.epsilon
-        // Four at a time, then one at a time: the same IEEE operations either way, so a weight's
-        // update does not depend on its position. x · 0 is 0 for finite x and NaN for ±inf and NaN,
-        // so one sum checks every new weight.
-        var poison4 = SIMD4<Float>()
-        var i = 0
-        while i + 4 <= count {
-            let g = BatchMath.load4(gradients + i)
-            let mi = BatchMath.load4(m + i) + (g - BatchMath.load4(m + i)) * keep1
-            let vi = BatchMath.load4(v + i) + (g * g - BatchMath.load4(v + i)) * keep2
-            BatchMath.store4(mi, m + i)
-            BatchMath.store4(vi, v + i)
-            let w = BatchMath.load4(parameters + i) - alpha * mi / (vi.squareRoot() + epsilon)
-            BatchMath.store4(w, updated + i)
-            poison4 += w * 0
-            i += 4
-        }
-        var poison = poison4.sum()
-        while i < count {
-            let g = gradients[i]
-            let mi = m[i] + (g - m[i]) * keep1
-            let vi = v[i] + (g * g - v[i]) * keep2
-            m[i] = mi
-            v[i] = vi
-            let w = parameters[i] - alpha * mi / (vi.squareRoot() + epsilon)
-            updated[i] = w
-            poison += w * 0
-            i += 1
-        }
-        return poison == 0
+        loops.adam(alpha: alpha, keep1: Float(1 - beta1), keep2: Float(1 - beta2), epsilon: epsilon,
+                   parameters: parameters, gradients: gradients, m: m, v: v, updated: updated, count: count)
     }
 }

@@ -8,8 +8,8 @@ final class BatchWorker {
     private var delta: FloatBuffer
     private var deltaBelow: FloatBuffer
 
-    init(model: Autoencoder, capacity: Int, blasThreshold: Int) {
-        forward = ForwardPass(model: model, capacity: capacity, blasThreshold: blasThreshold)
+    init(model: Autoencoder, capacity: Int, blasThreshold: Int, loops: BatchKernelVariant) {
+        forward = ForwardPass(model: model, capacity: capacity, blasThreshold: blasThreshold, loops: loops)
         gradients = FloatBuffer(count: forward.layout.count)
         let widest = forward.layout.layers.map { max($0.inputs, $0.outputs) }.max() ?? 0
         delta = FloatBuffer(count: forward.stride * widest)

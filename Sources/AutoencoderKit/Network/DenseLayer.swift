@@ -29,10 +29,10 @@ public struct DenseLayer: Codable, Equatable, Sendable {
 /// batch capacity, `rows ≤ capacity`). That puts a batch's values of one feature side by side, so the
 /// small-layer loops vectorise over rows, and sgemm takes the same layout through its transposes.
 ///
-/// Two implementations of each product: OpenBLAS's sgemm, which wins on big layers, and plain
-/// SIMD loops, which win on tiny ones (10 → 6 at batch 32), where a BLAS call costs more than the
-/// arithmetic. The choice is made once per layer from the batch capacity, so that every batch of a
-/// run takes the same path.
+/// Two implementations of each product: OpenBLAS's sgemm, which wins on big layers, and the plain
+/// SIMD loops of BatchKernels (in the compilation `loops` names), which win on tiny ones (10 → 6 at
+/// batch 32), where a BLAS call costs more than the arithmetic. The choice is made once per layer
+/// from the batch capacity, so that every batch of a run takes the same path.
 struct DenseKernel {
     let inputs: Int
     let outputs: Int
@@ -40,6 +40,8 @@ struct DenseKernel {
     /// Distance between consecutive features of a batch.
     let stride: Int
     let usesBLAS: Bool
+    /// The compilation of the loops that runs everything sgemm does not.
+    let loops: BatchKernelVariant
 
     /// Multiply-adds per full batch (capacity · inputs · outputs) from which sgemm is used.
     ///
@@ -49,11 +51,13 @@ struct DenseKernel {
     /// 64 → 32 at batch 32: 11 against 25 ms).
     static let defaultBLASThreshold = 4_096
 
-    init(inputs: Int, outputs: Int, activation: Activation, capacity: Int, stride: Int, blasThreshold: Int) {
+    init(inputs: Int, outputs: Int, activation: Activation, capacity: Int, stride: Int, blasThreshold: Int,
+         loops: BatchKernelVariant) {
         self.inputs = inputs
         self.outputs = outputs
         self.activation = activation
         self.stride = stride
+        self.loops = loops
         let work = capacity.multipliedReportingOverflow(by: inputs).partialValue
             .multipliedReportingOverflow(by: outputs)
         usesBLAS = inputs > 0 && outputs > 0 && capacity > 0
@@ -67,30 +71,15 @@ struct DenseKernel {
         x: UnsafePointer<Float>, rows: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
         y: UnsafeMutablePointer<Float>
     ) {
-        if usesBLAS {
-            // yᵀ = Wᵀ · xᵀ: (outputs × inputs) · (inputs × rows)
-            sgemm(transposeA: true, transposeB: false, m: outputs, n: rows, k: inputs,
-                  alpha: 1, a: weights, lda: outputs, b: x, ldb: stride, beta: 0, c: y, ldc: stride)
-            for j in 0..<outputs {
-                let yj = y + j * stride, bj = bias[j]
-                for r in 0..<rows { yj[r] += bj }
-            }
-        } else {
-            var j = 0
-            while j + 2 <= outputs {
-                BatchMath.combinePair(into: y + j * stride, y + (j + 1) * stride, count: rows,
-                                      base0: bias[j], base1: bias[j + 1],
-                                      coefficients0: weights + j, weights + j + 1, coefficientStride: outputs,
-                                      sources: x, sourceStride: stride, terms: inputs)
-                j += 2
-            }
-            if j < outputs {
-                BatchMath.combine(into: y + j * stride, count: rows, base: bias[j],
-                                  coefficients: weights + j, coefficientStride: outputs,
-                                  sources: x, sourceStride: stride, terms: inputs)
-            }
+        guard usesBLAS else {
+            loops.forward(x: x, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
+                          weights: weights, bias: bias, activation: activation, y: y)
+            return
         }
-        for j in 0..<outputs { activation.apply(y + j * stride, count: rows) }
+        // yᵀ = Wᵀ · xᵀ: (outputs × inputs) · (inputs × rows)
+        sgemm(transposeA: true, transposeB: false, m: outputs, n: rows, k: inputs,
+              alpha: 1, a: weights, lda: outputs, b: x, ldb: stride, beta: 0, c: y, ldc: stride)
+        loops.addBiasAndActivate(y: y, stride: stride, rows: rows, outputs: outputs, bias: bias, activation: activation)
     }
 
     /// Backward: from dL/dy to dL/dW, dL/db and, when `dx` is given, dL/dx.
@@ -103,48 +92,20 @@ struct DenseKernel {
         weights: UnsafePointer<Float>,
         dW: UnsafeMutablePointer<Float>, db: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?
     ) {
-        for j in 0..<outputs {
-            activation.multiplyByDerivative(dy + j * stride, output: y + j * stride, count: rows)
-            db[j] = BatchMath.sum(dy + j * stride, count: rows)
-        }
+        loops.activationGradient(dy: dy, y: y, stride: stride, rows: rows, outputs: outputs, activation: activation, db: db)
         let dz = UnsafePointer(dy)
-        if usesBLAS {
-            // dW = x · dzᵀ in feature-major terms: (inputs × rows) · (rows × outputs)
-            sgemm(transposeA: false, transposeB: true, m: inputs, n: outputs, k: rows,
-                  alpha: 1, a: x, lda: stride, b: dz, ldb: stride, beta: 0, c: dW, ldc: outputs)
-            // dx = W · dz: (inputs × outputs) · (outputs × rows)
-            if let dx {
-                sgemm(transposeA: false, transposeB: false, m: inputs, n: rows, k: outputs,
-                      alpha: 1, a: weights, lda: outputs, b: dz, ldb: stride, beta: 0, c: dx, ldc: stride)
-            }
+        guard usesBLAS else {
+            loops.backward(x: x, dz: dz, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
+                           weights: weights, dW: dW, dx: dx)
             return
         }
-        for i in 0..<inputs {
-            let xi = x + i * stride, row = dW + i * outputs
-            var j = 0
-            while j + 4 <= outputs {
-                let sums = BatchMath.dot4(xi, dz + j * stride, bStride: stride, count: rows)
-                for lane in 0..<4 { row[j + lane] = sums[lane] }
-                j += 4
-            }
-            while j < outputs {
-                row[j] = BatchMath.dot(xi, dz + j * stride, count: rows)
-                j += 1
-            }
-        }
+        // dW = x · dzᵀ in feature-major terms: (inputs × rows) · (rows × outputs)
+        sgemm(transposeA: false, transposeB: true, m: inputs, n: outputs, k: rows,
+              alpha: 1, a: x, lda: stride, b: dz, ldb: stride, beta: 0, c: dW, ldc: outputs)
+        // dx = W · dz: (inputs × outputs) · (outputs × rows)
         if let dx {
-            var i = 0
-            while i + 2 <= inputs {
-                BatchMath.combinePair(into: dx + i * stride, dx + (i + 1) * stride, count: rows, base0: 0, base1: 0,
-                                      coefficients0: weights + i * outputs, weights + (i + 1) * outputs,
-                                      coefficientStride: 1, sources: dz, sourceStride: stride, terms: outputs)
-                i += 2
-            }
-            if i < inputs {
-                BatchMath.combine(into: dx + i * stride, count: rows, base: 0,
-                                  coefficients: weights + i * outputs, coefficientStride: 1,
-                                  sources: dz, sourceStride: stride, terms: outputs)
-            }
+            sgemm(transposeA: false, transposeB: false, m: inputs, n: rows, k: outputs,
+                  alpha: 1, a: weights, lda: outputs, b: dz, ldb: stride, beta: 0, c: dx, ldc: stride)
         }
     }
 }

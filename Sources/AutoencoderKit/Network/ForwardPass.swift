@@ -12,14 +12,18 @@ final class ForwardPass {
     /// a row in the same few cache sets, and the transposing copies in and out would thrash.
     let stride: Int
     let kernels: [DenseKernel]
+    /// The compilation of the batch loops the kernels, the row copies and the loss run.
+    let loops: BatchKernelVariant
     /// The flat weights and biases the kernels read (see `ParameterLayout`).
     var parameters: FloatBuffer
     private let activations: FloatBuffer
     private let offsets: [Int]
 
     /// Buffers for up to `capacity` rows of a model that passed `validate()`.
-    init(model: Autoencoder, capacity: Int, blasThreshold: Int = DenseKernel.defaultBLASThreshold) {
+    init(model: Autoencoder, capacity: Int, blasThreshold: Int = DenseKernel.defaultBLASThreshold,
+         loops: BatchKernelVariant = .selected) {
         BLASThreads.configured
+        self.loops = loops
         let capacity = max(capacity, 1)
         self.capacity = capacity
         let rounded = (capacity + 7) / 8 * 8
@@ -28,7 +32,7 @@ final class ForwardPass {
         layout = ParameterLayout(model)
         kernels = layout.layers.map {
             DenseKernel(inputs: $0.inputs, outputs: $0.outputs, activation: $0.activation,
-                        capacity: capacity, stride: stride, blasThreshold: blasThreshold)
+                        capacity: capacity, stride: stride, blasThreshold: blasThreshold, loops: loops)
         }
         parameters = FloatBuffer(count: layout.count)
         layout.pack(model, into: parameters.pointer)
@@ -49,37 +53,12 @@ final class ForwardPass {
 
     /// Copies `count` rows of row-major `data`, the rows named by `indices`, into the input batch.
     func loadRows(from data: UnsafePointer<Float>, indices: UnsafePointer<Int>, count: Int) {
-        let width = inputWidth
-        transposeRows(count: count) { data + indices[$0] * width }
+        loops.gather(from: data, width: inputWidth, indices: indices, count: count, into: activation(0), stride: stride)
     }
 
     /// Copies `count` consecutive rows of row-major `data`, from `firstRow`, into the input batch.
     func loadRows(from data: UnsafePointer<Float>, firstRow: Int, count: Int) {
-        let width = inputWidth
-        transposeRows(count: count) { data + (firstRow + $0) * width }
-    }
-
-    /// Writes row `k` (found by `row(k)`) to column `k` of the feature-major input batch, eight
-    /// rows at a time: eight row streams read side by side keep several cache misses in flight
-    /// when the rows are scattered, and each feature gets one vector store instead of eight.
-    @inline(__always)
-    private func transposeRows(count: Int, _ row: (Int) -> UnsafePointer<Float>) {
-        let width = inputWidth, x = activation(0)
-        var k = 0
-        while k + 8 <= count {
-            let r0 = row(k), r1 = row(k + 1), r2 = row(k + 2), r3 = row(k + 3)
-            let r4 = row(k + 4), r5 = row(k + 5), r6 = row(k + 6), r7 = row(k + 7)
-            for i in 0..<width {
-                let lanes = SIMD8(r0[i], r1[i], r2[i], r3[i], r4[i], r5[i], r6[i], r7[i])
-                UnsafeMutableRawPointer(x + i * stride + k).storeBytes(of: lanes, as: SIMD8<Float>.self)
-            }
-            k += 8
-        }
-        while k < count {
-            let source = row(k)
-            for i in 0..<width { x[i * stride + k] = source[i] }
-            k += 1
-        }
+        loops.gather(from: data, width: inputWidth, firstRow: firstRow, count: count, into: activation(0), stride: stride)
     }
 
     /// Copies the first `rows` rows of layer `index`'s activations, row-major, to `target`.
@@ -119,14 +98,9 @@ final class ForwardPass {
     /// `gradient` is given, also writes dL/dy = 2 (y − x) / (gradientRows · features) there
     /// (feature-major); `gradientRows` is the whole batch's row count when these rows are part of it.
     func squaredError(rows: Int, gradient: UnsafeMutablePointer<Float>? = nil, gradientRows: Int? = nil) -> Double {
-        let x = activation(0), y = activation(layout.layers.count)
         let scale = 2 / Float(max((gradientRows ?? rows) * inputWidth, 1))
-        var sum = 0.0
-        for i in 0..<inputWidth {
-            sum += BatchMath.squaredDifference(y + i * stride, x + i * stride, count: rows,
-                                               gradient: gradient.map { $0 + i * stride }, scale: scale)
-        }
-        return sum
+        return loops.squaredError(y: activation(layout.layers.count), x: activation(0), stride: stride, rows: rows,
+                                  width: inputWidth, gradient: gradient, scale: scale)
     }
 }
 

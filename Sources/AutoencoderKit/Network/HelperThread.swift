@@ -86,7 +86,7 @@ final class HelperThread {
             return worker.forward.squaredError(data: data, indices: indices, count: count)
         case let .adam(stepSize, parameters, gradients, m, v, updated, count):
             return Adam.apply(stepSize: stepSize, parameters: parameters, gradients: gradients,
-                              m: m, v: v, updated: updated, count: count) ? 0 : 1
+                              m: m, v: v, updated: updated, count: count, loops: worker.forward.loops) ? 0 : 1
         case .stop:
             return 0
         }

@@ -141,25 +141,12 @@ public enum Trainer {
         return (all[count...].sorted(), all[..<count].sorted())
     }
 
-    /// Σ v² in Double, eight partial sums at a time: it only sets the divergence bound (and is
-    /// not finite exactly when some value is not), so its rounding decides nothing, and a scalar
-    /// sum of W2's five million values took longer than an epoch's Adam steps.
+    /// Σ v² in Double: it only sets the divergence bound (and is not finite exactly when some
+    /// value is not), so its rounding decides nothing; a scalar sum of W2's five million values
+    /// took longer than an epoch's Adam steps.
     private static func sumOfSquares(_ values: [Float]) -> Double {
         values.withUnsafeBufferPointer { buffer in
-            guard let p = buffer.baseAddress else { return 0 }
-            var partial = SIMD8<Double>()
-            var i = 0
-            while i + 8 <= buffer.count {
-                let wide = SIMD8<Double>(BatchMath.load8(p + i))
-                partial += wide * wide
-                i += 8
-            }
-            var sum = partial.sum()
-            while i < buffer.count {
-                sum += Double(p[i]) * Double(p[i])
-                i += 1
-            }
-            return sum
+            buffer.baseAddress.map { BatchKernelVariant.selected.sumOfSquares($0, count: buffer.count) } ?? 0
         }
     }
 

@@ -41,18 +41,18 @@ final class TrainingWorkspace {
 
     init(model: Autoencoder, capacity: Int, learningRate: Double,
          blasThreshold: Int = DenseKernel.defaultBLASThreshold,
-         parallelThreshold: Int = TrainingWorkspace.defaultParallelThreshold) {
+         parallelThreshold: Int = TrainingWorkspace.defaultParallelThreshold, loops: BatchKernelVariant = .selected) {
         let layout = ParameterLayout(model)
         let perRow = layout.layers.reduce(0) { $0 &+ $1.inputs.multipliedReportingOverflow(by: $1.outputs).partialValue }
         let work = capacity.multipliedReportingOverflow(by: perRow)
         let split = capacity >= 2 && (work.overflow || work.partialValue >= parallelThreshold)
         if split {
             let half = (capacity + 1) / 2
-            workers = (0..<2).map { _ in BatchWorker(model: model, capacity: half, blasThreshold: blasThreshold) }
+            workers = (0..<2).map { _ in BatchWorker(model: model, capacity: half, blasThreshold: blasThreshold, loops: loops) }
             workers[1].forward.parameters = workers[0].forward.parameters
             helper = HelperThread(worker: workers[1])
         } else {
-            workers = [BatchWorker(model: model, capacity: capacity, blasThreshold: blasThreshold)]
+            workers = [BatchWorker(model: model, capacity: capacity, blasThreshold: blasThreshold, loops: loops)]
             helper = nil
         }
         let count = layout.count
@@ -88,17 +88,7 @@ final class TrainingWorkspace {
         helper.post(.batch(data: data, indices: indices + first, rows: second, batchRows: rows))
         let firstLoss = workers[0].run(data: data, indices: indices, rows: first, batchRows: rows)
         let secondLoss = helper.wait()
-        let sum = workers[0].gradients.pointer, other = UnsafePointer(workers[1].gradients.pointer)
-        let count = layout.count
-        var i = 0
-        while i + 4 <= count {
-            BatchMath.store4(BatchMath.load4(sum + i) + BatchMath.load4(other + i), sum + i)
-            i += 4
-        }
-        while i < count {
-            sum[i] += other[i]
-            i += 1
-        }
+        forward.loops.add(workers[1].gradients.pointer, into: workers[0].gradients.pointer, count: layout.count)
         return firstLoss + secondLoss
     }
 
@@ -131,11 +121,11 @@ final class TrainingWorkspace {
             helper.post(.adam(stepSize: alpha, parameters: parameters + first, gradients: gradients + first,
                               m: m + first, v: v + first, updated: updated + first, count: count - first))
             finite = Adam.apply(stepSize: alpha, parameters: parameters, gradients: gradients,
-                                m: m, v: v, updated: updated, count: first)
+                                m: m, v: v, updated: updated, count: first, loops: forward.loops)
             finite = helper.wait() == 0 && finite
         } else {
             finite = Adam.apply(stepSize: alpha, parameters: parameters, gradients: gradients,
-                                m: m, v: v, updated: updated, count: count)
+                                m: m, v: v, updated: updated, count: count, loops: forward.loops)
         }
         guard finite else { return false }
         let previous = workers[0].forward.parameters

@@ -170,27 +170,28 @@ enum BatchMath {
         return sum
     }
 
-    /// e^x for four values, within about 2 ulp of libm's expf: Cephes's polynomial on the
+    /// e^x for sixteen values, within about 2 ulp of libm's expf: Cephes's polynomial on the
     /// reduced argument r = x − n·ln 2, scaled by 2^n built in the exponent bits. Inputs are
-    /// clamped to [−87, 88] so that 2^n stays a normal number; NaN stays NaN.
+    /// clamped to [−87, 88] so that 2^n stays a normal number; NaN stays NaN. Every lane runs the
+    /// same operations, so a value's result does not depend on its lane.
     @inline(__always)
-    static func exp(_ x: SIMD4<Float>) -> SIMD4<Float> {
+    static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
         var x = x.replacing(with: 88, where: x .> 88)
         x.replace(with: -87, where: x .< -87)
         // Adding 1.5·2²³ rounds x·log2(e) to an integer n and leaves n in the low mantissa bits.
-        let magic = SIMD4<Float>(repeating: 12_582_912)
+        let magic = SIMD16<Float>(repeating: 12_582_912)
         let shifted = x * 1.442_695_04 + magic
         let n = shifted - magic
         let r = x - n * 0.693_359_375 - n * -2.121_944_4e-4
-        var p = SIMD4<Float>(repeating: 1.987_569_15e-4)
+        var p = SIMD16<Float>(repeating: 1.987_569_15e-4)
         p = p * r + 1.398_199_950_7e-3
         p = p * r + 8.333_451_907_3e-3
         p = p * r + 4.166_579_589_4e-2
         p = p * r + 1.666_666_545_9e-1
         p = p * r + 5.000_000_120_1e-1
         let y = p * (r * r) + r + 1
-        let bits = (unsafeBitCast(shifted, to: SIMD4<UInt32>.self) &- 0x4B40_0000 &+ 127) &<< 23
-        return y * unsafeBitCast(bits, to: SIMD4<Float>.self)
+        let bits = (unsafeBitCast(shifted, to: SIMD16<UInt32>.self) &- 0x4B40_0000 &+ 127) &<< 23
+        return y * unsafeBitCast(bits, to: SIMD16<Float>.self)
     }
 
     @inline(__always) static func load16(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
@@ -207,6 +208,10 @@ enum BatchMath {
 
     @inline(__always) static func store16(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD16<Float>.self)
+    }
+
+    @inline(__always) static func store8(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
     }
 
     @inline(__always) static func store4(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {

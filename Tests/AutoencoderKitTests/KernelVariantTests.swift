@@ -1,0 +1,38 @@
+import Testing
+@testable import AutoencoderKit
+
+@Suite struct KernelVariantTests {
+    /// The portable and the AVX-512 compilations of the batch loops must train to the same
+    /// weights, bit for bit: a run's numbers may not depend on the processor's vector width.
+    /// Every activation, through the loops and through sgemm, on batches of 29 rows (a block of
+    /// 16 and a tail), for a few Adam steps. Runs only where the processor has AVX-512.
+    @Test(.enabled(if: BatchKernelVariant.runnable.count > 1, "needs a processor with AVX-512"),
+          arguments: GradientCheckTests.networks, [false, true])
+    func variantsTrainToTheSameBits(activations: [Activation], blas: Bool) throws {
+        let model = randomModel(widths: [7, 5, 3, 5, 7], activations: activations, seed: 41)
+        let data = try #require(Matrix(rowArrays: randomRows(29 * 4, 7, seed: 42)))
+        let order = Array((0..<(29 * 4)).reversed())
+        var results: [(variant: String, losses: [UInt64], weights: [UInt32])] = []
+        for variant in BatchKernelVariant.runnable {
+            let workspace = TrainingWorkspace(model: model, capacity: 29, learningRate: 0.01,
+                                              blasThreshold: blas ? 0 : .max, loops: variant)
+            #expect(workspace.forward.kernels.allSatisfy { $0.usesBLAS == blas && $0.loops == variant })
+            var losses: [UInt64] = []
+            data.values.withUnsafeBufferPointer { values in
+                order.withUnsafeBufferPointer { indices in
+                    for batch in 0..<4 {
+                        let loss = workspace.lossAndGradients(data: values.baseAddress!, indices: indices.baseAddress! + batch * 29, rows: 29)
+                        losses.append(loss.bitPattern)
+                        #expect(workspace.step())
+                    }
+                }
+            }
+            let weights = (0..<workspace.layout.count).map { workspace.forward.parameters.pointer[$0].bitPattern }
+            results.append((variant.name, losses, weights))
+        }
+        for other in results.dropFirst() {
+            #expect(other.losses == results[0].losses, "\(other.variant) against \(results[0].variant)")
+            #expect(other.weights == results[0].weights, "\(other.variant) against \(results[0].variant)")
+        }
+    }
+}
