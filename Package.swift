@@ -7,7 +7,7 @@ import PackageDescription
 // per-function target attribute. See BatchKernelVariant.swift.
 #if arch(x86_64)
 let batchKernelVariants: [Target] = [
-    .target(name: "BatchKernelsAVX512", swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512"])]),
+    .target(name: "BatchKernelsAVX512", swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512", "-Xcc", "-fno-math-errno"])]),
 ]
 #else
 let batchKernelVariants: [Target] = []
@@ -27,7 +27,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
-        .target(name: "BatchKernels"),
+        .target(name: "BatchKernels", swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
         .target(name: "AutoencoderKit", dependencies: ["CBLAS", "BatchKernels"] + batchKernelVariants.map { .target(name: $0.name) }),
         .target(name: "AeshShell", dependencies: ["AutoencoderKit", "CReadline"]),
         .executableTarget(

@@ -15,34 +15,33 @@ public enum AdamLoop {
         m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
         updated: UnsafeMutablePointer<Float>, count: Int
     ) -> Bool {
-        // Sixteen at a time, then one at a time: the same IEEE operations either way, so a
-        // weight's update does not depend on its position. x · 0 is 0 for finite x and NaN for
-        // ±inf and NaN, so one sum checks every new weight.
-        var poison16 = SIMD16<Float>()
+        // Sixteen at a time, the tail padded with zeros (whose update is a finite 0) into one more
+        // vector: every weight goes through the same operations wherever it sits. x · 0 is 0 for
+        // finite x and NaN for ±inf and NaN, so one sum checks every new weight.
+        var poison = SIMD16<Float>()
         var i = 0
-        while i + 16 <= count {
-            let g = BatchMath.load16(gradients + i), oldM = BatchMath.load16(m + i), oldV = BatchMath.load16(v + i)
+        while i < count {
+            let n = Swift.min(16, count - i)
+            let full = n == 16
+            let g = full ? BatchMath.load16(gradients + i) : BatchMath.loadPartial16(gradients + i, count: n)
+            let oldM = full ? BatchMath.load16(m + i) : BatchMath.loadPartial16(m + i, count: n)
+            let oldV = full ? BatchMath.load16(v + i) : BatchMath.loadPartial16(v + i, count: n)
+            let p = full ? BatchMath.load16(parameters + i) : BatchMath.loadPartial16(parameters + i, count: n)
             let mi = oldM + (g - oldM) * keep1
             let vi = oldV + (g * g - oldV) * keep2
-            BatchMath.store16(mi, m + i)
-            BatchMath.store16(vi, v + i)
-            let w = BatchMath.load16(parameters + i) - alpha * mi / (vi.squareRoot() + epsilon)
-            BatchMath.store16(w, updated + i)
-            poison16 += w * 0
+            let w = p - alpha * mi / (vi.squareRoot() + epsilon)
+            if full {
+                BatchMath.store16(mi, m + i)
+                BatchMath.store16(vi, v + i)
+                BatchMath.store16(w, updated + i)
+            } else {
+                BatchMath.storePartial16(mi, m + i, count: n)
+                BatchMath.storePartial16(vi, v + i, count: n)
+                BatchMath.storePartial16(w, updated + i, count: n)
+            }
+            poison += w * 0
             i += 16
         }
-        var poison = poison16.sum()
-        while i < count {
-            let g = gradients[i]
-            let mi = m[i] + (g - m[i]) * keep1
-            let vi = v[i] + (g * g - v[i]) * keep2
-            m[i] = mi
-            v[i] = vi
-            let w = parameters[i] - alpha * mi / (vi.squareRoot() + epsilon)
-            updated[i] = w
-            poison += w * 0
-            i += 1
-        }
-        return poison == 0
+        return poison.sum() == 0
     }
 }

@@ -194,6 +194,19 @@ enum BatchMath {
         return y * unsafeBitCast(bits, to: SIMD16<Float>.self)
     }
 
+    /// The first `count` (< 16) values at `p` in the low lanes, zeros above: a loop's tail run
+    /// through the same vector code as its body.
+    @inline(__always) static func loadPartial16(_ p: UnsafePointer<Float>, count: Int) -> SIMD16<Float> {
+        var v = SIMD16<Float>()
+        for k in 0..<count { v[k] = p[k] }
+        return v
+    }
+
+    /// Stores the low `count` (< 16) lanes of `v` at `p`.
+    @inline(__always) static func storePartial16(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>, count: Int) {
+        for k in 0..<count { p[k] = v[k] }
+    }
+
     @inline(__always) static func load16(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
     }

@@ -31,10 +31,8 @@ public enum KernelActivation: Sendable {
                 i += 16
             }
             if i < count {
-                var tail = SIMD16<Float>()
-                for k in 0..<(count - i) { tail[k] = values[i + k] }
-                tail = Self.sigmoid(tail)
-                for k in 0..<(count - i) { values[i + k] = tail[k] }
+                let tail = Self.sigmoid(BatchMath.loadPartial16(values + i, count: count - i))
+                BatchMath.storePartial16(tail, values + i, count: count - i)
             }
         case .tanh:
             for i in 0..<count { values[i] = Foundation.tanh(values[i]) }

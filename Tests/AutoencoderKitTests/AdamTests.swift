@@ -69,11 +69,12 @@ import Testing
     }
 
     /// A step may be applied to the parameters in parts (on two threads): every part boundary
-    /// must give the same Floats as one whole update.
-    @Test(arguments: [0, 1, 4, 5, 11, 13])
+    /// must give the same Floats as one whole update, whether a weight falls in a full vector of
+    /// sixteen or in a padded tail.
+    @Test(arguments: [0, 1, 4, 5, 11, 16, 17, 29, 37])
     func aStepAppliedInPartsEqualsTheWholeStep(boundary: Int) {
         var generator = SeededGenerator(seed: 3)
-        let count = 13
+        let count = 37
         let parameters = (0..<count).map { _ in Float(generator.nextNormal()) }
         let gradients = (0..<count).map { _ in Float(generator.nextNormal()) * 0.1 }
         var adam = Adam(learningRate: 0.01)
