@@ -49,12 +49,13 @@ cc -O2 -o "$WORK/gen_data" "$ROOT/scripts/bench/gen_data.c" -lm
 cc -O2 -o "$WORK/sgemm_probe" "$ROOT/scripts/bench/sgemm_probe.c" -lopenblas
 swiftc -O -o "$WORK/score" "$ROOT/scripts/bench/score.swift" \
     -I "$ROOT/.build/release/Modules" -Xcc -fmodule-map-file="$ROOT/Sources/CBLAS/module.modulemap" \
-    "$ROOT"/.build/release/AutoencoderKit.build/*.o -lopenblas
+    "$ROOT"/.build/release/AutoencoderKit.build/*.o "$ROOT"/.build/release/BatchKernels*.build/*.o -lopenblas
 
 # The sgemm kernels aesh runs (it corrects OpenBLAS's choice on processors OpenBLAS does not
 # know); the sgemm probe runs the same ones, so that W2's share of sgemm compares like with like.
 BLAS_CORE="$("$WORK/score" --blas-core)"
 record blas.core "$BLAS_CORE"
+record batch.loops "$("$WORK/score" --batch-loops)"
 
 [[ -s "$WORK/w2.csv" ]] || { say "generating W2 data (100,000 x 64)"; "$WORK/gen_data" w2 "$WORK/w2.csv"; }
 [[ -s "$WORK/w4.csv" ]] || { say "generating W4 data (1,000,000 x 10)"; "$WORK/gen_data" w4 "$WORK/w4.csv"; }

@@ -33,7 +33,7 @@ def median(values):
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def machine(core):
+def machine(core, loops=''):
     def run(*command):
         try:
             return subprocess.run(command, capture_output=True, text=True, check=False).stdout
@@ -56,7 +56,8 @@ def machine(core):
         f"{info.get('CPU(s)', '?')} cores, {info.get('Hypervisor vendor', 'no')} hypervisor; memory {memory}",
         f"- Toolchain: {swift[0] if swift else '?'}; OpenBLAS {blas[0] if blas else '?'} (pthread)"
         + (f", run with {env} as this machine sets it" if env else "")
-        + (f"; sgemm kernels: {core} (what aesh runs, and the sgemm probe with it)" if core else ""),
+        + (f"; sgemm kernels: {core} (what aesh runs, and the sgemm probe with it)" if core else "")
+        + (f"; batch loops: {loops} (AutoencoderKit's compilation for this processor)" if loops else ""),
     ]
 
 
@@ -170,7 +171,8 @@ def main():
              f"on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Workloads W1–W5 as in DESIGN.md; "
              "medians with min/max of several runs. The machine is shared: absolute times drift from run to run, "
              "ratios from one run are what count.", ""]
-    lines += machine(samples['blas.core'][0] if r.has('blas.core') else '')
+    lines += machine(samples['blas.core'][0] if r.has('blas.core') else '',
+                     samples['batch.loops'][0] if r.has('batch.loops') else '')
     if r.has("load.start") and r.has("load.end"):
         lines.append(f"- Load average (1 min) when the run started {r.m('load.start'):.2f}, when it ended "
                      f"{r.m('load.end'):.2f}: the 2 cores are shared with other work")

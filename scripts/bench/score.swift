@@ -4,12 +4,17 @@
 // Built by scripts/bench.sh against the release build's AutoencoderKit module.
 //   score MODEL.aemodel [ROWS] [REPEATS]   prints one rows/second figure per repeat
 //   score --blas-core                      prints the OpenBLAS kernel set AutoencoderKit uses
+//   score --batch-loops                    prints which compilation of its batch loops it runs
 import AutoencoderKit
 import Foundation
 
 let arguments = CommandLine.arguments
 if arguments.dropFirst().first == "--blas-core" {
     print(OpenBLASCore.name)  // the sgemm kernels AutoencoderKit runs on this machine
+    exit(0)
+}
+if arguments.dropFirst().first == "--batch-loops" {
+    print(BatchLoops.name)
     exit(0)
 }
 guard arguments.count >= 2 else {

@@ -4,6 +4,12 @@ import Foundation
 import BatchKernelsAVX512
 #endif
 
+/// What a report names about the batch loops (see `BatchKernelVariant`).
+public enum BatchLoops {
+    /// The compilation of the batch loops this process runs: "AVX-512" or "portable".
+    public static var name: String { BatchKernelVariant.selected.name }
+}
+
 /// Which compilation of the batch loops runs: the BatchKernels module, built for any processor of
 /// its architecture, or on x86-64 the same sources built again as BatchKernelsAVX512 for
 /// `-target-cpu skylake-avx512` (see Package.swift).
