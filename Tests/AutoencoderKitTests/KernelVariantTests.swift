@@ -35,4 +35,30 @@ import Testing
             #expect(other.weights == results[0].weights, "\(other.variant) against \(results[0].variant)")
         }
     }
+
+    /// Barnes–Hut's repulsion gives the same bits in both compilations of its loops.
+    @Test(.enabled(if: BatchKernelVariant.runnable.count > 1, "needs a processor with AVX-512"), arguments: [2, 3])
+    func variantsWalkTheTreeToTheSameBits(dimensions dims: Int) {
+        var generator = SeededGenerator(seed: 5)
+        let n = 500
+        let y = (0..<(n * dims)).map { _ in generator.nextNormal() * 4 }
+        var tree = SpaceTree(dimensions: dims)
+        tree.build(y, count: n)
+        var results: [(variant: String, forces: [UInt64], z: UInt64)] = []
+        for variant in BatchKernelVariant.runnable {
+            var repulsion = [Double](repeating: 0, count: n * dims)
+            let z = y.withUnsafeBufferPointer { y in
+                tree.nodes.withUnsafeBufferPointer { cells in
+                    tree.points.withUnsafeBufferPointer { points in
+                        variant.repulsion(0..<n, y: y.baseAddress!, dimensions: dims, cells: cells, points: points.baseAddress!,
+                                          maximumDepth: SpaceTree.maximumDepth, thetaSquared: 0.25, into: &repulsion)
+                    }
+                }
+            }
+            results.append((variant.name, repulsion.map(\.bitPattern), z.bitPattern))
+        }
+        for other in results.dropFirst() {
+            #expect(other.forces == results[0].forces && other.z == results[0].z, "\(other.variant) against \(results[0].variant)")
+        }
+    }
 }

@@ -220,6 +220,31 @@ enum BatchKernelVariant: Sendable {
     }
 }
 
+extension BatchKernelVariant {
+    /// `RepulsionLoops.forces`: Barnes–Hut's repulsion for `points[range]`, walking `cells`
+    /// together eight points at a time; returns those points' part of Z.
+    func repulsion(
+        _ range: Range<Int>, y: UnsafePointer<Double>, dimensions: Int,
+        cells: UnsafeBufferPointer<BatchKernels.TreeCell>, points: UnsafePointer<Int32>, maximumDepth: Int,
+        thetaSquared: Double, into repulsion: UnsafeMutablePointer<Double>
+    ) -> Double {
+        guard let first = cells.baseAddress else { return 0 }
+        switch self {
+        case .baseline:
+            return BatchKernels.RepulsionLoops.forces(range, y: y, dimensions: dimensions, cells: first, points: points,
+                                                      maximumDepth: maximumDepth, thetaSquared: thetaSquared, into: repulsion)
+        #if canImport(BatchKernelsAVX512)
+        case .avx512:
+            // The two modules' TreeCell are the same declaration compiled twice: the same layout.
+            return first.withMemoryRebound(to: BatchKernelsAVX512.TreeCell.self, capacity: cells.count) { cells in
+                BatchKernelsAVX512.RepulsionLoops.forces(range, y: y, dimensions: dimensions, cells: cells, points: points,
+                                                         maximumDepth: maximumDepth, thetaSquared: thetaSquared, into: repulsion)
+            }
+        #endif
+        }
+    }
+}
+
 private extension Activation {
     /// The activation as the portable loops name it.
     var baseline: BatchKernels.KernelActivation {

@@ -1,3 +1,5 @@
+import BatchKernels
+
 /// A quadtree (2-D) or octree (3-D) over the embedding, with each cell's point count and centre of
 /// mass, so that Barnes–Hut can treat a far cell as one heavy point.
 ///
@@ -5,24 +7,12 @@
 /// on the upper side of the centre in dimension c when bit c of k is set), and only non-empty
 /// children are kept. Built by partitioning an index array, so the tree depends only on the
 /// coordinates. A cell with at most `leafSize` points stays a leaf: its points are visited one by
-/// one, which costs less than descending further.
+/// one, which costs less than descending further. The cells are `TreeCell`s, which the repulsion
+/// loops (`RepulsionLoops`, in the kernels module) walk.
 struct SpaceTree {
-    /// One cell, packed so that a traversal reads one cache line per visit.
-    struct Node {
-        var centreOfMass: (Double, Double, Double)
-        /// The square of the cell's width.
-        var widthSquared: Double
-        var count: Int32
-        /// Index of the first child and the number of children; 0 children for a leaf.
-        var firstChild: Int32
-        var childCount: Int32
-        /// The leaf's points are `points[pointStart ..< pointStart + count]`.
-        var pointStart: Int32
-    }
-
     let dimensions: Int
     /// The cells; the root is node 0.
-    private(set) var nodes: [Node] = []
+    private(set) var nodes: [TreeCell] = []
     /// Point indices, grouped by cell.
     private(set) var points: [Int32] = []
     private var scratch: [Int32] = []
@@ -48,7 +38,7 @@ struct SpaceTree {
         }
         if dims == 2 { low.2 = 0; high.2 = 0 }
         let half = max(high.0 - low.0, high.1 - low.1, high.2 - low.2) / 2 * (1 + 1e-9) + 1e-12
-        nodes.append(Node(centreOfMass: (0, 0, 0), widthSquared: 4 * half * half, count: 0, firstChild: 0, childCount: 0, pointStart: 0))
+        nodes.append(TreeCell(widthSquared: 4 * half * half))
         y.withUnsafeBufferPointer { y in
             fill(0, y, 0..<n, centre: ((low.0 + high.0) / 2, (low.1 + high.1) / 2, (low.2 + high.2) / 2),
                  half: half, depth: 0)
@@ -101,7 +91,7 @@ struct SpaceTree {
             let c = (centre.0 + (k & 1 != 0 ? quarter : -quarter), centre.1 + (k & 2 != 0 ? quarter : -quarter),
                      dims == 3 ? centre.2 + (k & 4 != 0 ? quarter : -quarter) : 0)
             made.append((nodes.count, offsets[k]..<offsets[k + 1], c))
-            nodes.append(Node(centreOfMass: (0, 0, 0), widthSquared: 4 * quarter * quarter, count: 0, firstChild: 0, childCount: 0, pointStart: 0))
+            nodes.append(TreeCell(widthSquared: 4 * quarter * quarter))
         }
         nodes[node].firstChild = Int32(first)
         nodes[node].childCount = Int32(made.count)
