@@ -61,4 +61,23 @@ import Testing
             #expect(other.forces == results[0].forces && other.z == results[0].z, "\(other.variant) against \(results[0].variant)")
         }
     }
+
+    /// t-SNE's attraction gives the same bits in both compilations of its loops.
+    @Test(.enabled(if: BatchKernelVariant.runnable.count > 1, "needs a processor with AVX-512"), arguments: [2, 3])
+    func variantsAttractToTheSameBits(dimensions dims: Int) {
+        let data = TSNETestData.gaussian(rows: 200, columns: 6, seed: 9)
+        let p = TSNE.sparseAffinities(data, { var o = TSNEOptions(); o.perplexity = 10; return o }())
+        var generator = SeededGenerator(seed: 6)
+        let y = (0..<(200 * dims)).map { _ in generator.nextNormal() * 4 }
+        var results: [(variant: String, forces: [UInt64], kl: UInt64)] = []
+        for variant in BatchKernelVariant.runnable {
+            var attraction = [Double](repeating: 0, count: 200 * dims)
+            let kl = variant.attraction(0..<200, rowStart: p.rowStart, columns: p.columns, values: p.values, y: y,
+                                        dimensions: dims, klPart: true, into: &attraction)
+            results.append((variant.name, attraction.map(\.bitPattern), kl.bitPattern))
+        }
+        for other in results.dropFirst() {
+            #expect(other.forces == results[0].forces && other.kl == results[0].kl, "\(other.variant) against \(results[0].variant)")
+        }
+    }
 }

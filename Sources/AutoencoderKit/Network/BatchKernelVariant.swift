@@ -221,6 +221,24 @@ enum BatchKernelVariant: Sendable {
 }
 
 extension BatchKernelVariant {
+    /// `AttractionLoops.forces`: t-SNE's attraction over the sparse P for the rows `range`;
+    /// returns their part of Σ p log(p / w) when `klPart`.
+    func attraction(
+        _ range: Range<Int>, rowStart: UnsafePointer<Int>, columns: UnsafePointer<Int>, values: UnsafePointer<Double>,
+        y: UnsafePointer<Double>, dimensions: Int, klPart: Bool, into attraction: UnsafeMutablePointer<Double>
+    ) -> Double {
+        switch self {
+        case .baseline:
+            BatchKernels.AttractionLoops.forces(range, rowStart: rowStart, columns: columns, values: values, y: y,
+                                                dimensions: dimensions, klPart: klPart, into: attraction)
+        #if canImport(BatchKernelsAVX512)
+        case .avx512:
+            BatchKernelsAVX512.AttractionLoops.forces(range, rowStart: rowStart, columns: columns, values: values, y: y,
+                                                      dimensions: dimensions, klPart: klPart, into: attraction)
+        #endif
+        }
+    }
+
     /// `RepulsionLoops.forces`: Barnes–Hut's repulsion for `points[range]`, walking `cells`
     /// together eight points at a time; returns those points' part of Z.
     func repulsion(

@@ -13,7 +13,7 @@ protocol GradientMethod {
 }
 
 /// The attractive half of the gradient and the P-part of KL for a sparse P, shared by the
-/// Barnes–Hut and FFT methods.
+/// Barnes–Hut and FFT methods; the loops are `AttractionLoops`, in the kernels module.
 enum AttractiveForces {
     /// `attraction[i] = Σ_j p_ij w_ij (y_i − y_j)`; returns Σ p_ij log(p_ij / w_ij) when asked
     /// (KL = that + log Z, since Σ p_ij = 1).
@@ -27,26 +27,12 @@ enum AttractiveForces {
                     p.columns.withUnsafeBufferPointer { columns in
                         p.values.withUnsafeBufferPointer { values in
                             partials.withUnsafeMutableBufferPointer { partials in
+                                // safe: t-SNE takes at least 3 rows, each with a neighbour: no array here is empty.
                                 Parallel.forEachChunk(count: n) { chunk, range in
-                                    var kl = 0.0
-                                    var force = (0.0, 0.0, 0.0)
-                                    for i in range {
-                                        force = (0, 0, 0)
-                                        let yi = y.baseAddress! + i * dims
-                                        for t in rowStart[i]..<rowStart[i + 1] {
-                                            let yj = y.baseAddress! + columns[t] * dims
-                                            let d0 = yi[0] - yj[0], d1 = yi[1] - yj[1]
-                                            let d2 = dims == 3 ? yi[2] - yj[2] : 0
-                                            let w = 1 / (1 + d0 * d0 + d1 * d1 + d2 * d2)
-                                            let pw = values[t] * w
-                                            force.0 += pw * d0; force.1 += pw * d1; force.2 += pw * d2
-                                            if klPart, values[t] > 0 { kl += values[t] * log(values[t] / w) }
-                                        }
-                                        out[i * dims] = force.0
-                                        out[i * dims + 1] = force.1
-                                        if dims == 3 { out[i * dims + 2] = force.2 }
-                                    }
-                                    partials[chunk] = kl
+                                    partials[chunk] = BatchKernelVariant.selected.attraction(
+                                        range, rowStart: rowStart.baseAddress!, columns: columns.baseAddress!,
+                                        values: values.baseAddress!, y: y.baseAddress!, dimensions: dims, klPart: klPart,
+                                        into: out.baseAddress!)
                                 }
                             }
                         }
