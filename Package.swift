@@ -1,15 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The batch loops of the small layers (Sources/BatchKernels) are compiled for any processor and,
-// on x86-64, a second time from the same files (BatchKernelsAVX512 is a link to that directory)
-// for processors with AVX-512, which AutoencoderKit chooses between at run time: Swift has no
-// per-function target attribute. See BatchKernelVariant.swift.
+// The hot loops (Sources/BatchKernels: the small layers' batch loops and t-SNE's forces) are
+// compiled for any processor and, on x86-64, twice more from the same files (BatchKernelsAVX2 and
+// BatchKernelsAVX512 are links to that directory) for processors with AVX2 and with AVX-512, which
+// AutoencoderKit chooses between at run time: Swift has no per-function target attribute. See
+// BatchKernelVariant.swift.
 // Both are optimised in debug builds too: their generic SIMD code is otherwise not specialised, and
 // the tests run these loops (a debug t-SNE of the seed's 2,000 rows took minutes instead of seconds).
 let optimisedInDebug = SwiftSetting.unsafeFlags(["-O"], .when(configuration: .debug))
 #if arch(x86_64)
 let batchKernelVariants: [Target] = [
+    .target(name: "BatchKernelsAVX2", swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno"]), optimisedInDebug]),
     .target(name: "BatchKernelsAVX512", swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512", "-Xcc", "-fno-math-errno"]), optimisedInDebug]),
 ]
 #else

@@ -39,7 +39,22 @@ import Testing
         #expect(processor.vendor == "GenuineIntel")
         #expect(processor.flags == ["fpu", "sse3", "avx2", "fma"])
         #expect(!processor.runsSkylakeAVX512Code)
+        #expect(!processor.runsHaswellCode)
         #expect(Processor(cpuinfo: "garbage\n:\n").vendor.isEmpty)
+    }
+
+    /// Each compilation of the kernels is chosen only where the processor lists every extension
+    /// its target may use: AVX2 alone is not enough for `-target-cpu haswell` (it also uses FMA,
+    /// BMI, MOVBE…), and AVX-512 code needs all of Haswell's as well.
+    @Test func kernelBuildsNeedEveryExtensionOfTheirTarget() {
+        let haswell = Processor.haswellFlags.joined(separator: " ")
+        func processor(_ flags: String) -> Processor { Processor(cpuinfo: "flags\t: fpu \(flags)\n") }
+        #expect(processor(haswell).runsHaswellCode)
+        #expect(!processor(haswell).runsSkylakeAVX512Code)
+        #expect(!processor(haswell.replacingOccurrences(of: "movbe", with: "")).runsHaswellCode)
+        let skylake = haswell + " " + Processor.avx512Flags.joined(separator: " ")
+        #expect(processor(skylake).runsHaswellCode && processor(skylake).runsSkylakeAVX512Code)
+        #expect(!processor(Processor.avx512Flags.joined(separator: " ")).runsSkylakeAVX512Code)
     }
 
     /// On this machine: a processor with AVX2 and FMA does not run pre-AVX2 kernels (unless the

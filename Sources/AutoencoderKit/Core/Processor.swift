@@ -30,10 +30,17 @@ struct Processor: Sendable {
     /// kernels need.
     static let avx512Flags: Set<String> = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
 
-    /// Every instruction-set extension that code compiled for `-target-cpu skylake-avx512` may
-    /// contain in floating-point and integer loops: the AVX-512 subsets above and what that
-    /// processor has besides (AVX2, FMA, the bit-manipulation sets, MOVBE, POPCNT, F16C).
-    static let skylakeAVX512Flags = avx512Flags.union(["avx2", "fma", "bmi1", "bmi2", "abm", "movbe", "popcnt", "f16c"])
+    /// Every instruction-set extension that code compiled for `-target-cpu haswell` may contain in
+    /// floating-point and integer loops: AVX2 and FMA, the SSE generations before them, the
+    /// bit-manipulation sets, MOVBE, POPCNT and F16C.
+    static let haswellFlags: Set<String> = ["ssse3", "sse4_1", "sse4_2", "avx", "avx2", "fma", "bmi1", "bmi2", "abm",
+                                            "movbe", "popcnt", "f16c"]
+
+    /// The same for `-target-cpu skylake-avx512`: the AVX-512 subsets above and all of Haswell's.
+    static let skylakeAVX512Flags = avx512Flags.union(haswellFlags)
+
+    /// Whether code compiled for `-target-cpu haswell` runs here.
+    var runsHaswellCode: Bool { flags.isSuperset(of: Self.haswellFlags) }
 
     /// Whether code compiled for `-target-cpu skylake-avx512` runs here.
     var runsSkylakeAVX512Code: Bool { flags.isSuperset(of: Self.skylakeAVX512Flags) }
