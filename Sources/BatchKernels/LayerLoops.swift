@@ -25,7 +25,12 @@ public enum LayerLoops {
                               coefficients: weights + j, coefficientStride: outputs,
                               sources: x, sourceStride: stride, terms: inputs)
         }
-        for j in 0..<outputs { activation.apply(y + j * stride, count: rows) }
+        // One pass over the whole block, the padding between the features included: sigmoid is a
+        // long chain of dependent operations, and a batch of 32 rows gives a feature only two
+        // vectors, too few to overlap; the block gives the processor many. The padding's values are
+        // never read (every loop reads the first `rows` of a feature), and they stay finite: they
+        // are zeros or earlier activations, which an activation maps to activations again.
+        if rows > 0 { activation.apply(y, count: (outputs - 1) * stride + rows) }
     }
 
     /// After y = x · W by sgemm: adds the biases and applies the activation, feature by feature.
