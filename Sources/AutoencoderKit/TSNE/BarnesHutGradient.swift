@@ -42,9 +42,9 @@ struct BarnesHutGradient: GradientMethod {
                     tree.nodes.withUnsafeBufferPointer { nodes in
                         tree.points.withUnsafeBufferPointer { points in
                             // Points in tree order: neighbours in space follow each other and walk
-                            // the tree together. (safe: chunks exist only when n > 0, and then y,
-                            // points and repulsion are not empty.)
+                            // the tree together.
                             Parallel.forEachChunk(count: n) { chunk, range in
+                                // safe: chunks exist only when n > 0, and then y, points and repulsion are not empty.
                                 zParts[chunk] = BatchKernelVariant.selected.repulsion(
                                     range, y: y.baseAddress!, dimensions: dims, cells: nodes, points: points.baseAddress!,
                                     maximumDepth: SpaceTree.maximumDepth, thetaSquared: thetaSquared,

@@ -27,8 +27,8 @@ enum AttractiveForces {
                     p.columns.withUnsafeBufferPointer { columns in
                         p.values.withUnsafeBufferPointer { values in
                             partials.withUnsafeMutableBufferPointer { partials in
-                                // safe: t-SNE takes at least 3 rows, each with a neighbour: no array here is empty.
                                 Parallel.forEachChunk(count: n) { chunk, range in
+                                    // safe: t-SNE takes at least 3 rows, each with a neighbour: no array here is empty.
                                     partials[chunk] = BatchKernelVariant.selected.attraction(
                                         range, rowStart: rowStart.baseAddress!, columns: columns.baseAddress!,
                                         values: values.baseAddress!, y: y.baseAddress!, dimensions: dims, klPart: klPart,
