@@ -6,8 +6,8 @@ import PackageDescription
 // BatchKernelsAVX512 are links to that directory) for processors with AVX2 and with AVX-512, which
 // AutoencoderKit chooses between at run time: Swift has no per-function target attribute. See
 // BatchKernelVariant.swift.
-// Both are optimised in debug builds too: their generic SIMD code is otherwise not specialised, and
-// the tests run these loops (a debug t-SNE of the seed's 2,000 rows took minutes instead of seconds).
+// All three are optimised in debug builds too: their generic SIMD code is otherwise not specialised,
+// and the tests run these loops (the debug test suite's t-SNE runs took minutes instead of seconds).
 let optimisedInDebug = SwiftSetting.unsafeFlags(["-O"], .when(configuration: .debug))
 #if arch(x86_64)
 let batchKernelVariants: [Target] = [

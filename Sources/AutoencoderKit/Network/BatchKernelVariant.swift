@@ -81,7 +81,7 @@ enum BatchKernelVariant: Sendable {
         #if canImport(BatchKernelsAVX512)
         case .avx2:
             BatchKernelsAVX2.LayerLoops.forward(x: x, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
-                                                  weights: weights, bias: bias, activation: activation.avx2, y: y)
+                                                weights: weights, bias: bias, activation: activation.avx2, y: y)
         case .avx512:
             BatchKernelsAVX512.LayerLoops.forward(x: x, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
                                                   weights: weights, bias: bias, activation: activation.avx512, y: y)
@@ -101,7 +101,7 @@ enum BatchKernelVariant: Sendable {
         #if canImport(BatchKernelsAVX512)
         case .avx2:
             BatchKernelsAVX2.LayerLoops.addBiasAndActivate(y: y, stride: stride, rows: rows, outputs: outputs,
-                                                             bias: bias, activation: activation.avx2)
+                                                           bias: bias, activation: activation.avx2)
         case .avx512:
             BatchKernelsAVX512.LayerLoops.addBiasAndActivate(y: y, stride: stride, rows: rows, outputs: outputs,
                                                              bias: bias, activation: activation.avx512)
@@ -121,7 +121,7 @@ enum BatchKernelVariant: Sendable {
         #if canImport(BatchKernelsAVX512)
         case .avx2:
             BatchKernelsAVX2.LayerLoops.activationGradient(dy: dy, y: y, stride: stride, rows: rows, outputs: outputs,
-                                                             activation: activation.avx2, db: db)
+                                                           activation: activation.avx2, db: db)
         case .avx512:
             BatchKernelsAVX512.LayerLoops.activationGradient(dy: dy, y: y, stride: stride, rows: rows, outputs: outputs,
                                                              activation: activation.avx512, db: db)
@@ -141,7 +141,7 @@ enum BatchKernelVariant: Sendable {
         #if canImport(BatchKernelsAVX512)
         case .avx2:
             BatchKernelsAVX2.LayerLoops.backward(x: x, dz: dz, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
-                                                   weights: weights, dW: dW, dx: dx)
+                                                 weights: weights, dW: dW, dx: dx)
         case .avx512:
             BatchKernelsAVX512.LayerLoops.backward(x: x, dz: dz, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
                                                    weights: weights, dW: dW, dx: dx)
@@ -195,7 +195,7 @@ enum BatchKernelVariant: Sendable {
         #if canImport(BatchKernelsAVX512)
         case .avx2:
             return BatchKernelsAVX2.RowLoops.squaredError(y: y, x: x, stride: stride, rows: rows, width: width,
-                                                            gradient: gradient, scale: scale)
+                                                          gradient: gradient, scale: scale)
         case .avx512:
             return BatchKernelsAVX512.RowLoops.squaredError(y: y, x: x, stride: stride, rows: rows, width: width,
                                                             gradient: gradient, scale: scale)
@@ -246,8 +246,8 @@ enum BatchKernelVariant: Sendable {
         #if canImport(BatchKernelsAVX512)
         case .avx2:
             return BatchKernelsAVX2.AdamLoop.apply(alpha: alpha, keep1: keep1, keep2: keep2, epsilon: epsilon,
-                                                     parameters: parameters, gradients: gradients, m: m, v: v,
-                                                     updated: updated, count: count)
+                                                   parameters: parameters, gradients: gradients, m: m, v: v,
+                                                   updated: updated, count: count)
         case .avx512:
             return BatchKernelsAVX512.AdamLoop.apply(alpha: alpha, keep1: keep1, keep2: keep2, epsilon: epsilon,
                                                      parameters: parameters, gradients: gradients, m: m, v: v,
@@ -271,7 +271,7 @@ extension BatchKernelVariant {
         #if canImport(BatchKernelsAVX512)
         case .avx2:
             BatchKernelsAVX2.AttractionLoops.forces(range, rowStart: rowStart, columns: columns, values: values, y: y,
-                                                      dimensions: dimensions, klPart: klPart, into: attraction)
+                                                    dimensions: dimensions, klPart: klPart, into: attraction)
         case .avx512:
             BatchKernelsAVX512.AttractionLoops.forces(range, rowStart: rowStart, columns: columns, values: values, y: y,
                                                       dimensions: dimensions, klPart: klPart, into: attraction)
