@@ -27,6 +27,7 @@ public enum AttractionLoops {
         }
     }
 
+    /// The loop of `forces`, inlined once per case.
     @inline(__always)
     static func rows(
         _ range: Range<Int>, _ rowStart: UnsafePointer<Int>, _ columns: UnsafePointer<Int>, _ values: UnsafePointer<Double>,
