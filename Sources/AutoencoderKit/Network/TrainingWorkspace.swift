@@ -9,6 +9,13 @@
 final class TrainingWorkspace {
     /// One worker, or two when batches are split between two threads.
     let workers: [BatchWorker]
+    /// `workers[0]`, and the second worker when there is one, held directly: the step and the batch
+    /// run hundreds of thousands of times in a small network's training, and reaching a worker
+    /// through the array costs reference counting each time.
+    private let primary: BatchWorker
+    private let secondary: BatchWorker?
+    /// The number of weights and biases.
+    private let parameterCount: Int
     /// Runs the second worker, when there is one.
     private let helper: HelperThread?
     /// Where Adam writes the next weights; swapped with the workers' weights when they are finite.
@@ -34,9 +41,9 @@ final class TrainingWorkspace {
     static let parallelAdamParameters = 2_048
 
     /// The first worker's pass: the whole batch when there is one worker.
-    var forward: ForwardPass { workers[0].forward }
+    var forward: ForwardPass { primary.forward }
     /// The gradients Adam reads: the first worker's, with the second's added in.
-    var gradients: FloatBuffer { workers[0].gradients }
+    var gradients: FloatBuffer { primary.gradients }
     var layout: ParameterLayout { forward.layout }
 
     init(model: Autoencoder, capacity: Int, learningRate: Double,
@@ -55,7 +62,10 @@ final class TrainingWorkspace {
             workers = [BatchWorker(model: model, capacity: capacity, blasThreshold: blasThreshold, loops: loops)]
             helper = nil
         }
+        primary = workers[0]
+        secondary = workers.count > 1 ? workers[1] : nil
         let count = layout.count
+        parameterCount = count
         candidate = FloatBuffer(count: count)
         firstMoment = FloatBuffer(count: count)
         secondMoment = FloatBuffer(count: count)
@@ -69,26 +79,26 @@ final class TrainingWorkspace {
     /// Forward pass of the first worker over the first `rows` rows of its input batch, then the
     /// loss and its gradient: Σ (y − x)² in Double (the batch MSE times rows · features).
     func forwardWithLoss(rows: Int) -> Double {
-        workers[0].forwardWithLoss(rows: rows, batchRows: rows)
+        primary.forwardWithLoss(rows: rows, batchRows: rows)
     }
 
     /// Backward pass of the first worker over `rows` rows after `forwardWithLoss`: fills `gradients`.
-    func backward(rows: Int) { workers[0].backward(rows: rows) }
+    func backward(rows: Int) { primary.backward(rows: rows) }
 
     /// Loads the batch of `rows` rows named by `indices`, runs it forward and backward, and leaves
     /// the batch's gradients in `gradients`. Returns Σ (y − x)² over the batch, in Double.
     func lossAndGradients(data: UnsafePointer<Float>, indices: UnsafePointer<Int>, rows: Int) -> Double {
-        guard let helper else {
-            return workers[0].run(data: data, indices: indices, rows: rows, batchRows: rows)
+        guard let helper, let secondary else {
+            return primary.run(data: data, indices: indices, rows: rows, batchRows: rows)
         }
         let first = (rows + 1) / 2, second = rows - first
         guard second > 0 else {
-            return workers[0].run(data: data, indices: indices, rows: first, batchRows: rows)
+            return primary.run(data: data, indices: indices, rows: first, batchRows: rows)
         }
         helper.post(.batch(data: data, indices: indices + first, rows: second, batchRows: rows))
-        let firstLoss = workers[0].run(data: data, indices: indices, rows: first, batchRows: rows)
+        let firstLoss = primary.run(data: data, indices: indices, rows: first, batchRows: rows)
         let secondLoss = helper.wait()
-        forward.loops.add(workers[1].gradients.pointer, into: workers[0].gradients.pointer, count: layout.count)
+        forward.loops.add(secondary.gradients.pointer, into: primary.gradients.pointer, count: parameterCount)
         return firstLoss + secondLoss
     }
 
@@ -112,8 +122,8 @@ final class TrainingWorkspace {
     /// With two threads and at least `parallelAdamParameters` parameters, the helper updates the
     /// second half of them while this thread updates the first: the same values either way.
     func step() -> Bool {
-        let alpha = optimizer.nextStepSize(), count = layout.count
-        let parameters = UnsafePointer(forward.parameters.pointer), gradients = UnsafePointer(gradients.pointer)
+        let alpha = optimizer.nextStepSize(), count = parameterCount, pass = primary.forward
+        let parameters = UnsafePointer(pass.parameters.pointer), gradients = UnsafePointer(primary.gradients.pointer)
         let m = firstMoment.pointer, v = secondMoment.pointer, updated = candidate.pointer
         var finite: Bool
         if let helper, count >= Self.parallelAdamParameters {
@@ -121,15 +131,16 @@ final class TrainingWorkspace {
             helper.post(.adam(stepSize: alpha, parameters: parameters + first, gradients: gradients + first,
                               m: m + first, v: v + first, updated: updated + first, count: count - first))
             finite = Adam.apply(stepSize: alpha, parameters: parameters, gradients: gradients,
-                                m: m, v: v, updated: updated, count: first, loops: forward.loops)
+                                m: m, v: v, updated: updated, count: first, loops: pass.loops)
             finite = helper.wait() == 0 && finite
         } else {
             finite = Adam.apply(stepSize: alpha, parameters: parameters, gradients: gradients,
-                                m: m, v: v, updated: updated, count: count, loops: forward.loops)
+                                m: m, v: v, updated: updated, count: count, loops: pass.loops)
         }
         guard finite else { return false }
-        let previous = workers[0].forward.parameters
-        for worker in workers { worker.forward.parameters = candidate }
+        let previous = pass.parameters
+        pass.parameters = candidate
+        secondary?.forward.parameters = candidate
         candidate = previous
         return true
     }
