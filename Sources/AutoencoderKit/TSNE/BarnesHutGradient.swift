@@ -44,11 +44,12 @@ struct BarnesHutGradient: GradientMethod {
                             // Points in tree order: neighbours in space follow each other and walk
                             // the tree together.
                             Parallel.forEachChunk(count: n) { chunk, range in
-                                // safe: chunks exist only when n > 0, and then y, points and repulsion are not empty.
+                                // Chunks exist only when n > 0, and then none of these is empty.
+                                guard let y = y.baseAddress, let points = points.baseAddress,
+                                      let repulsion = repulsion.baseAddress else { return }
                                 zParts[chunk] = BatchKernelVariant.selected.repulsion(
-                                    range, y: y.baseAddress!, dimensions: dims, cells: nodes, points: points.baseAddress!,
-                                    maximumDepth: SpaceTree.maximumDepth, thetaSquared: thetaSquared,
-                                    into: repulsion.baseAddress!)
+                                    range, y: y, dimensions: dims, cells: nodes, points: points,
+                                    maximumDepth: SpaceTree.maximumDepth, thetaSquared: thetaSquared, into: repulsion)
                             }
                         }
                     }

@@ -28,11 +28,13 @@ enum AttractiveForces {
                         p.values.withUnsafeBufferPointer { values in
                             partials.withUnsafeMutableBufferPointer { partials in
                                 Parallel.forEachChunk(count: n) { chunk, range in
-                                    // safe: t-SNE takes at least 3 rows, each with a neighbour: no array here is empty.
+                                    // t-SNE takes at least 3 rows, each with a neighbour: none of these is empty.
+                                    guard let rowStart = rowStart.baseAddress, let columns = columns.baseAddress,
+                                          let values = values.baseAddress, let y = y.baseAddress,
+                                          let out = out.baseAddress else { return }
                                     partials[chunk] = BatchKernelVariant.selected.attraction(
-                                        range, rowStart: rowStart.baseAddress!, columns: columns.baseAddress!,
-                                        values: values.baseAddress!, y: y.baseAddress!, dimensions: dims, klPart: klPart,
-                                        into: out.baseAddress!)
+                                        range, rowStart: rowStart, columns: columns, values: values, y: y,
+                                        dimensions: dims, klPart: klPart, into: out)
                                 }
                             }
                         }
