@@ -262,7 +262,7 @@ import Testing
         """) == 0, "\(harness.console.errors)")
         let data = try #require(harness.shell.session.data)
         #expect(data.columnNames == ["温度", "e\u{301}", "👩‍👩‍👧", #"q"uote"#, #"'; system('ls') #"#, "\u{202E}RTL"])
-        #expect(harness.shell.session.modelColumns == data.columnNames)
+        #expect(harness.shell.session.model?.columns == data.columnNames)
         #expect(harness.read("out/odd-latent.csv")?.hasPrefix("row,z1,z2,z3,label\n") == true)
     }
 

@@ -39,7 +39,7 @@ extension CommandSpec {
         let digits = session.settings.precision + 2
         console.line("reconstruction errors of \(Format.count(rows.count)) \(part == .all ? "" : part.rawValue + " ")rows (mean squared error per row)")
         console.write(ErrorSummaryTable.render(errors: errors, labels: labels, digits: digits))
-        if let used = session.modelColumns {
+        if let used = session.model?.columns {
             let ignored = data.columnNames.filter { !used.contains($0) }
             if !ignored.isEmpty {
                 console.line("note: the columns do not match: the model uses \(used.count) of the data's \(data.columnCount) columns; \(quotedList(ignored)) \(ignored.count == 1 ? "is" : "are") ignored")
@@ -52,7 +52,7 @@ extension CommandSpec {
         guard top > 0 else { return }
         let order = errors.indices.sorted { errors[$0] > errors[$1] || (errors[$0] == errors[$1] && $0 < $1) }
         var table: [[String]] = []
-        let columns = session.modelColumns ?? data.columnNames
+        let columns = session.model?.columns ?? data.columnNames
         for k in order.prefix(top) {
             let contributions = ReconstructionErrors.featureContributions(model: network, row: inputs.row(k))
             let total = contributions.reduce(0, +)

@@ -17,28 +17,17 @@ extension CommandSpec {
     ) { arguments, session, context in
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: open PATH") }
         let file = try ModelFile.read(path: context.shell.resolve(path))
-        session.network = file.network
-        session.modelColumns = file.columnNames
-        session.modelSource = path
-        session.scaler = file.scaler
-        session.modelScaler = file.scaler
+        let model = file.model(path: path)
+        session.model = model
+        session.scaler = model.scaler
         session.scalingMethod = nil
-        session.architecture = Architecture(hidden: file.network.hiddenSizes,
-                                            activation: file.network.layers.first?.activation ?? .relu,
-                                            output: file.network.layers.last?.activation ?? .sigmoid)
-        session.threshold = file.threshold.map { ThresholdState(rule: file.thresholdRule ?? .value($0), value: $0) }
-        session.trainingHistory = []
-        if let mean = file.trainingErrorMean, let sd = file.trainingErrorSD {
-            session.trainingErrorSummary = (mean, sd)
-        } else {
-            session.trainingErrorSummary = nil
-        }
+        session.architecture = model.architecture
         session.clearScores()
-        let layout = ([file.network.inputSize] + file.network.hiddenSizes + [file.network.inputSize]).map(String.init).joined(separator: " → ")
-        let threshold = file.threshold.map { "threshold \(Format.number($0, digits: session.settings.precision + 2))" } ?? "no threshold"
-        context.console.line("opened \(path): \(layout), \(file.scaler?.method.rawValue ?? "no") scaling, \(threshold), written by \(file.createdBy)")
+        let layout = model.widths.map(String.init).joined(separator: " → ")
+        let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
+        context.console.line("opened \(path): \(layout), \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold), written by \(file.createdBy)")
         if let data = session.data {
-            let missing = missingColumns(file.columnNames, in: data.columnNames)
+            let missing = missingColumns(model.columns, in: data.columnNames)
             if !missing.isEmpty {
                 context.console.line("note: the loaded data lacks \(quotedList(missing)); load data with the model's columns to score it")
             }

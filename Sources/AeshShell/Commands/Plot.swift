@@ -38,8 +38,8 @@ extension CommandSpec {
         let chart: Chart
         switch kind {
         case "loss":
-            guard !session.trainingHistory.isEmpty else { throw ShellError("no training history: run `train` first") }
-            chart = try TrainingCharts.loss(session.trainingHistory, subject: subject)
+            guard let history = session.model?.history, !history.isEmpty else { throw ShellError("no training history: run `train` first") }
+            chart = try TrainingCharts.loss(history, subject: subject)
         case "errors":
             chart = try ErrorCharts.histogram(try session.requireScores(), subject: subject, logX: logX)
         case "scores":

@@ -16,16 +16,10 @@ extension CommandSpec {
         positionals: 1...1,
         positionalCompletion: .files
     ) { arguments, session, context in
-        let network = try session.requireNetwork()
+        let model = try session.requireModel()
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: save PATH") }
-        let data = session.data
-        let file = ModelFile(
-            createdBy: "aesh \(aeshVersion)", columnNames: session.modelColumns ?? data?.columnNames ?? [],
-            labelName: data?.labelName, scaler: session.modelScaler, network: network,
-            threshold: session.threshold?.value, thresholdRule: session.threshold?.rule,
-            trainingErrorMean: session.trainingErrorSummary?.mean, trainingErrorSD: session.trainingErrorSummary?.sd)
-        try file.write(to: context.shell.resolve(path))
-        let threshold = session.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
-        context.console.line("saved the model (\(file.columnNames.count) columns, \(session.modelScaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
+        try model.write(to: context.shell.resolve(path), createdBy: "aesh \(aeshVersion)")
+        let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
+        context.console.line("saved the model (\(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
     }
 }

@@ -23,7 +23,8 @@ extension CommandSpec {
             let names = ScalingMethod.allCases.map(\.rawValue)
             throw ShellError("unknown scaling \"\(word)\"\(Suggestion.hint(for: word, in: names)); choose \(names.joined(separator: ", "))")
         }
-        if let source = session.modelSource, source != "trained" {
+        if let model = session.model, !model.isTrained {
+            let source = model.sourceName
             throw ShellError("the open model (\(source)) brings its own scaler; scaling differently would feed it data it was not trained on")
         }
         session.scalingMethod = method

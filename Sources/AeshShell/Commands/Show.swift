@@ -25,8 +25,8 @@ extension CommandSpec {
             console.line("model:     hidden \(architecture.hidden.map(String.init).joined(separator: ",")), \(architecture.activation.rawValue) hidden, \(architecture.output.rawValue) output")
         }
         if let network = session.network {
-            let last = session.trainingHistory.last.map { ", final loss \(Format.number($0.loss, digits: digits))" } ?? ""
-            console.line("network:   \(session.modelSource ?? "trained"), \(Format.counted(network.parameterCount, "parameter"))\(last)")
+            let last = session.model?.history.last.map { ", final loss \(Format.number($0.loss, digits: digits))" } ?? ""
+            console.line("network:   \(session.model?.sourceName ?? "trained"), \(Format.counted(network.parameterCount, "parameter"))\(last)")
         }
         if let scores = session.scores {
             console.line("errors:    \(Format.count(scores.errors.count)) \(scores.part.rawValue) rows scored")

@@ -40,9 +40,10 @@ extension CommandSpec {
         let value: Double
         switch rule {
         case .value(let x):
+            _ = try session.requireModel()  // the threshold belongs to the model
             value = x
         case .sigma(let k):
-            guard let summary = session.trainingErrorSummary else {
+            guard let summary = session.model?.trainingErrors else {
                 throw ShellError("sigma= needs the training rows' errors: train a model (or open one saved by this version) first")
             }
             value = summary.mean + k * summary.sd
@@ -54,7 +55,7 @@ extension CommandSpec {
             }
             value = try ThresholdCalculator.threshold(for: rule, scored: scores.errors, training: [], labels: scores.labels)
         }
-        session.threshold = ThresholdState(rule: rule, value: value)
+        session.model?.threshold = ModelThreshold(rule: rule, value: value)
         session.evaluation = nil
         var line = "threshold \(Format.number(value, digits: digits))"
         switch rule {

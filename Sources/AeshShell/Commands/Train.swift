@@ -74,16 +74,12 @@ extension CommandSpec {
         InterruptFlag.clear()
 
         var trained = session
-        trained.network = result.model
         trained.architecture = architecture
-        trained.modelColumns = data.columnNames
-        trained.modelSource = "trained"
-        trained.modelScaler = session.scaler
-        trained.trainingHistory = result.history
-        trained.threshold = nil
+        trained.model = AnomalyModel(
+            columns: data.columnNames, labelName: data.labelName, scaler: session.scaler, network: result.model,
+            trainingErrors: ErrorStatistics(of: ReconstructionErrors.compute(model: result.model, data: inputs).perRow),
+            history: result.history)
         trained.clearScores()
-        trained.trainingErrorSummary = Statistics.meanAndSD(
-            ReconstructionErrors.compute(model: result.model, data: inputs).perRow)
         let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
         let described = "\(layout), \(Format.counted(result.model.parameterCount, "parameter")), \(Format.counted(result.trainingRows, "training row"))" +
             (result.validationRows > 0 ? " + \(Format.counted(result.validationRows, "validation row"))" : "")

@@ -12,7 +12,7 @@ struct ChartSubject {
     /// The model's layout, e.g. "model 10-6-10", when there is one.
     var model: String?
     /// The threshold in force.
-    var threshold: ThresholdState?
+    var threshold: ModelThreshold?
     /// Digits after the point for the threshold (as `threshold` prints it).
     var digits: Int
 
@@ -28,7 +28,7 @@ struct ChartSubject {
     }
 
     /// A subject from its parts (for tests).
-    init(source: String, labelName: String? = nil, model: String? = nil, threshold: ThresholdState? = nil, digits: Int = 6) {
+    init(source: String, labelName: String? = nil, model: String? = nil, threshold: ModelThreshold? = nil, digits: Int = 6) {
         self.source = source
         self.labelName = labelName
         self.model = model
@@ -43,7 +43,7 @@ struct ChartSubject {
     }
 
     /// "threshold 18.198497 (percentile 0.92)": the key entry of the threshold.
-    func thresholdKey(_ threshold: ThresholdState) -> String {
+    func thresholdKey(_ threshold: ModelThreshold) -> String {
         "threshold \(Format.number(threshold.value, digits: digits)) (\(threshold.rule))"
     }
 

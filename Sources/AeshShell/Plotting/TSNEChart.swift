@@ -4,7 +4,7 @@ import AutoencoderKit
 enum TSNEChart {
     /// The embedding as a scatter plot (`splot` in 3-D). `scores` and `threshold` mark the rows
     /// flagged as anomalies (only rows that were scored can be flagged).
-    static func embedding(_ embedding: Embedding, scores: Scores?, threshold: ThresholdState?) -> Chart {
+    static func embedding(_ embedding: Embedding, scores: Scores?, threshold: ModelThreshold?) -> Chart {
         let dims = embedding.dimensions
         var errorOfRow: [Int: Double] = [:]
         if let scores, threshold != nil {

@@ -19,25 +19,14 @@ public struct Session: Sendable {
     /// The scaler for the next training run: fitted by `scale` on the current training rows, or
     /// the one an opened model file brought.
     public var scaler: FittedScaler?
-    /// The scaler the network was trained with, in the model's column order: what `errors`,
-    /// `export` and `save` use, whatever `scale`, `split` or `load` did to `scaler` since.
-    public var modelScaler: FittedScaler?
-    /// The architecture from `model`.
+    /// The architecture from `model`: what the next `train` builds (an opened model sets it to
+    /// its own).
     public var architecture: Architecture?
-    /// The trained or opened network.
-    public var network: Autoencoder?
-    /// The feature columns the network was trained on.
-    public var modelColumns: [String]?
-    /// Where the network came from ("trained", or the model file's path).
-    public var modelSource: String?
-    /// Loss per epoch of the last training run.
-    public var trainingHistory: [EpochReport] = []
-    /// Mean and sd of the training rows' reconstruction errors (for `threshold sigma=`).
-    public var trainingErrorSummary: (mean: Double, sd: Double)?
+    /// The trained or opened model: its columns, scaler, network, threshold and training
+    /// statistics, as one value that `save` writes and `open` reads.
+    public var model: AnomalyModel?
     /// The last `errors` result.
     public var scores: Scores?
-    /// The current threshold.
-    public var threshold: ThresholdState?
     /// The last `evaluate` result.
     public var evaluation: Evaluation?
     /// The last `tsne` embedding.
@@ -47,16 +36,6 @@ public struct Session: Sendable {
 
     /// An empty session.
     public init() {}
-}
-
-/// The hidden layers and activations chosen with `model`.
-public struct Architecture: Equatable, Sendable {
-    /// Hidden layer sizes, input side first.
-    public var hidden: [Int]
-    /// Activation of the hidden layers.
-    public var activation: Activation
-    /// Activation of the output layer.
-    public var output: Activation
 }
 
 /// Which rows were scored.
@@ -74,12 +53,4 @@ public struct Scores: Sendable {
     public var errors: [Double]
     /// The labels of the scored rows, when the data has labels.
     public var labels: [UInt8]?
-}
-
-/// The threshold in force.
-public struct ThresholdState: Equatable, Sendable {
-    /// How it was chosen.
-    public var rule: ThresholdRule
-    /// Its value: rows with a larger error are flagged as anomalies.
-    public var value: Double
 }

@@ -10,13 +10,16 @@ extension Session {
         return data
     }
 
-    /// The network, or an error saying to train or open one.
-    public func requireNetwork() throws -> Autoencoder {
-        guard let network else {
+    /// The model, or an error saying to train or open one.
+    public func requireModel() throws -> AnomalyModel {
+        guard let model else {
             throw ShellError("no model yet: train one with `train` or open a saved one with `open PATH`")
         }
-        return network
+        return model
     }
+
+    /// The model's network, or an error saying to train or open one.
+    public func requireNetwork() throws -> Autoencoder { try requireModel().network }
 
     /// The scores, or an error saying to run `errors`.
     public func requireScores() throws -> Scores {
@@ -50,27 +53,17 @@ extension Session {
     /// The part `errors` scores when not told: the test part after a split, else all rows.
     public var defaultScoredPart: ScoredPart { split == nil ? .all : .test }
 
-    /// `data`'s features in the column order the model expects, scaled as the model was trained.
+    /// `data`'s features in the column order the model expects, scaled as the model was trained
+    /// (before any model: the data's own columns, with the scaler for the next training).
     /// Throws when the data lacks a column the model was trained on.
     public func modelInputs(from data: Dataset, rows: [Int]) throws -> Matrix {
+        if let model {
+            do { return try model.inputs(from: data, rows: rows) } catch let error as AnomalyModelError {
+                throw ShellError(error.message)
+            }
+        }
         var features = data.features.selectingRows(rows)
-        if let expected = modelColumns, expected != data.columnNames {
-            let positions = expected.map { name in data.columnNames.firstIndex(of: name) }
-            let missing = missingColumns(expected, in: data.columnNames)
-            guard missing.isEmpty else {
-                throw ShellError("the data lacks the model's column\(missing.count == 1 ? "" : "s") \(quotedList(missing)); the model was trained on \(quotedList(expected))")
-            }
-            let order = positions.compactMap { $0 }
-            var reordered = Matrix(rows: features.rows, columns: order.count)
-            for r in 0..<features.rows {
-                for (c, source) in order.enumerated() { reordered[r, c] = features[r, source] }
-            }
-            features = reordered
-        }
-        if let network, features.columns != network.inputSize {
-            throw ShellError("the model takes \(network.inputSize) columns, the data has \(features.columns)")
-        }
-        if let scaler = network == nil ? scaler : modelScaler {
+        if let scaler {
             guard scaler.columnCount == features.columns else {
                 throw ShellError("the scaler was fitted on \(scaler.columnCount) columns, the data has \(features.columns): run `scale` again")
             }

@@ -111,25 +111,6 @@ public struct ModelFile: Codable, Equatable, Sendable {
         return model
     }
 
-    private func validate(path: String) throws {
-        do {
-            try network.validate()
-        } catch {
-            throw ModelFileError(path: path, message: "the network is inconsistent: \(error)")
-        }
-        guard columnNames.count == network.inputSize else {
-            throw ModelFileError(path: path, message: "the model names \(columnNames.count) columns but its network takes \(network.inputSize)")
-        }
-        if let scaler {
-            do { try scaler.validate(columnCount: network.inputSize) } catch {
-                throw ModelFileError(path: path, message: "\(error)")
-            }
-        }
-        if let threshold, !threshold.isFinite {
-            throw ModelFileError(path: path, message: "the threshold is not a finite number")
-        }
-    }
-
     private static func describe(decodingError error: Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
