@@ -30,6 +30,8 @@ import Testing
         ("threshold 1.5", "a percentile must lie between 0 and 1"),
         ("threshold 0", "a percentile must lie between 0 and 1"),
         ("threshold 150%", "a percentile must lie between 0 and 1"),
+        ("threshold 1", "(e.g. 92%), both ends excluded, got 1"),
+        ("threshold value=-1", "value must be a number from 0 to 1e+300, got \"-1\""),
         ("threshold abc", "\"abc\" is not a threshold"),
         ("threshold value=nan", "value must be a number"),
         ("threshold sigma=-1", "sigma must be a number from 0"),

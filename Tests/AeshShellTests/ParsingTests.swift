@@ -46,6 +46,14 @@ import AutoencoderKit
         #expect(lines.map(\.lineNumber) == [1, 2, 3])
     }
 
+    @Test func aSemicolonThatStartsAValueIsTheValue() throws {
+        let lines = ScriptLines.splitOneLiner("load f.csv delimiter=;; describe;show")
+        #expect(lines.map(\.text) == ["load f.csv delimiter=;", "describe", "show"])
+        #expect(ScriptLines.splitOneLiner("load f.csv delimiter=;").map(\.text) == ["load f.csv delimiter=;"])
+        let invocation = try #require(try Invocation.parse(lines[0].text))
+        #expect(invocation.options.map(\.value) == [";"])
+    }
+
     @Test func oneLinerLinesAndCommentsAreCommandsToo() {
         let lines = ScriptLines.splitOneLiner("generate normal=10 # a comment; not a command\n describe; show")
         #expect(lines.map(\.text) == ["generate normal=10", "describe", "show"])

@@ -5,7 +5,6 @@ extension CommandSpec {
     static let describe = CommandSpec(
         name: "describe",
         summary: "rows, columns, per-column min/mean/sd/max, label counts",
-        usage: "describe",
         details: """
         Summarises the loaded data before scaling: one line per feature column with its minimum,
         mean, standard deviation and maximum, then the label counts and how the rows are split.

@@ -1,11 +1,17 @@
 import AutoencoderKit
 
+/// The keys of `errors`.
+struct ErrorsKeys: KeySet {
+    let on = OptionalKey<ScoredPart>.choice("on", "the part to score", absent: "test after split, else all")
+    let top = OptionalKey.integer("top", "how many of the worst rows to list", in: 0...100_000,
+                                  absent: "the top setting, \(Settings.keys.top.fallback)")
+}
+
 extension CommandSpec {
     /// `errors`: per-row reconstruction errors with a summary and the worst rows.
     static let errors = CommandSpec(
         name: "errors",
         summary: "score rows by reconstruction error; summary and the top rows",
-        usage: "errors [on=test|train|all] [top=10]",
         details: """
         Runs every row of a part through the autoencoder and measures how badly it comes back: the
         mean squared difference between the row and its reconstruction. Rows unlike the normal
@@ -15,17 +21,12 @@ extension CommandSpec {
         Default part: the test part after `split`, all rows before.
         """,
         example: "errors on=test top=5",
-        keys: [
-            KeySpec("on", "PART", "test, train or all (default: test after split, else all)", completions: ScoredPart.allCases.map(\.rawValue)),
-            KeySpec("top", "N", "how many of the worst rows to list (default 10)"),
-        ]
+        keys: ErrorsKeys.self
     ) { arguments, session, context in
         let data = try session.requireData()
         let network = try session.requireNetwork()
-        let partName = try arguments.choice("on", default: session.defaultScoredPart.rawValue,
-                                            from: ScoredPart.allCases.map(\.rawValue))
-        let part = ScoredPart(rawValue: partName) ?? .all
-        let top = try arguments.integer("top", default: session.settings.top, in: 0...100_000)
+        let part = try arguments.value(\.on, or: session.defaultScoredPart)
+        let top = try arguments.value(\.top, or: session.settings.top)
         let rows = try session.rowIndices(of: part, in: data)
         let inputs = try session.modelInputs(from: data, rows: rows)
         let errors = ReconstructionErrors.compute(model: network, data: inputs).perRow

@@ -5,7 +5,6 @@ extension CommandSpec {
     static let evaluate = CommandSpec(
         name: "evaluate",
         summary: "confusion matrix, accuracy, precision/recall/F1, ROC AUC, PR AUC",
-        usage: "evaluate",
         details: """
         Compares the rows flagged by the threshold with the true labels of the scored rows.
         Precision: of the rows flagged, how many are anomalies. Recall: of the anomalies, how many

@@ -4,7 +4,7 @@ extension CommandSpec {
     static let explain = CommandSpec(
         name: "explain",
         summary: "what a step of the method does and why (for teaching)",
-        usage: "explain [STEP]",
+        operands: "[STEP]",
         details: "Steps: \(Explanations.steps.map(\.name).joined(separator: ", ")). With no step, the whole method in brief.",
         example: "explain threshold",
         positionals: 0...1,

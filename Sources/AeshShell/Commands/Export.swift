@@ -1,11 +1,16 @@
 import AutoencoderKit
 
+/// The keys of `export`.
+struct ExportKeys: KeySet {
+    let what = Key.choice("what", "what to write", default: "scores", from: ["scores", "latent", "embedding"])
+}
+
 extension CommandSpec {
     /// `export PATH [what=scores|latent]`: results as CSV.
     static let export = CommandSpec(
         name: "export",
         summary: "write scores or latent codes as CSV",
-        usage: "export PATH [what=scores|latent|embedding]",
+        operands: "PATH",
         details: """
         scores: `row,error,predicted,label` for the scored rows (predicted is 1 above the
         threshold, empty without one; label is empty where unknown). latent: `row,z1,…,label`, the
@@ -15,11 +20,11 @@ extension CommandSpec {
         """,
         example: "export out/seed-scores.csv",
         positionals: 1...1,
-        keys: [KeySpec("what", "KIND", "scores, latent or embedding (default scores)", completions: ["scores", "latent", "embedding"])],
+        keys: ExportKeys.self,
         positionalCompletion: .files
     ) { arguments, session, context in
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: export PATH") }
-        let what = try arguments.choice("what", default: "scores", from: ["scores", "latent", "embedding"])
+        let what = try arguments.value(\.what)
         var text = ""
         var count = 0
         switch what {

@@ -4,7 +4,7 @@ extension CommandSpec {
     static let help = CommandSpec(
         name: "help",
         summary: "list the commands, or show one command's usage, keys and example",
-        usage: "help [COMMAND]",
+        operands: "[COMMAND]",
         details: "`help` lists every command with one line; `help train` shows train's usage, keys, details and an example.",
         example: "help train",
         positionals: 0...1,
@@ -38,7 +38,7 @@ extension CommandSpec {
             let width = command.keys.map { $0.name.count + $0.value.count + 1 }.max() ?? 8
             for key in command.keys {
                 let shown = "\(key.name)=\(key.value)"
-                console.line("  " + shown + String(repeating: " ", count: width - shown.count + 2) + key.summary)
+                console.line("  " + shown + String(repeating: " ", count: width - shown.count + 2) + key.description)
             }
         }
         console.line()

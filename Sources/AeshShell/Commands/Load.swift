@@ -1,11 +1,19 @@
 import AutoencoderKit
 
+/// The keys of `load`.
+struct LoadKeys: KeySet {
+    let label = OptionalKey.column("label", "the 0/1 label column", absent: "none")
+    let delimiter = OptionalKey.choice("delimiter", "the field separator", from: [",", "tab", ";"],
+                                       aliases: ["\\t": "tab", "\t": "tab"], absent: "detected")
+    let missing = Key.choice("missing", "what to do with empty/NA cells", default: "error", from: ["error", "drop"])
+}
+
 extension CommandSpec {
     /// `load PATH [label=COL] [delimiter=,] [missing=error|drop]`: reads a CSV/TSV or .npy file.
     static let load = CommandSpec(
         name: "load",
         summary: "read a CSV/TSV (or .npy) file with a header row",
-        usage: "load PATH [label=COL] [delimiter=,|tab|;] [missing=error|drop]",
+        operands: "PATH",
         details: """
         Reads a table whose first line names the columns. The delimiter is detected from the header
         (comma, tab or semicolon) unless given. label= names the 0/1 column (0 normal, 1 anomaly);
@@ -17,24 +25,15 @@ extension CommandSpec {
         """,
         example: "load data/sensors.csv label=anomaly",
         positionals: 1...1,
-        keys: [
-            KeySpec("label", "COL", "the 0/1 label column (default: none)"),
-            KeySpec("delimiter", "D", "`,`, `tab` or `;` (default: detected)", completions: [",", "tab", ";"]),
-            KeySpec("missing", "error|drop", "what to do with empty/NA cells (default: error)", completions: ["error", "drop"]),
-        ],
+        keys: LoadKeys.self,
         positionalCompletion: .files
     ) { arguments, session, context in
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: load PATH") }
-        var options = TableReadOptions(labelColumn: arguments.text("label"))
-        if let delimiter = arguments.text("delimiter") {
-            switch delimiter {
-            case ",": options.delimiter = UInt8(ascii: ",")
-            case "tab", "\\t", "\t": options.delimiter = UInt8(ascii: "\t")
-            case ";": options.delimiter = UInt8(ascii: ";")
-            default: throw ShellError("delimiter must be `,`, `tab` or `;`, got \"\(delimiter)\"")
-            }
+        var options = TableReadOptions(labelColumn: try arguments.value(\.label))
+        if let delimiter = try arguments.value(\.delimiter) {
+            options.delimiter = delimiter == "tab" ? UInt8(ascii: "\t") : UInt8(ascii: delimiter == ";" ? ";" : ",")
         }
-        options.dropMissing = try arguments.choice("missing", default: "error", from: ["error", "drop"]) == "drop"
+        options.dropMissing = try arguments.value(\.missing) == "drop"
         let table = try TableReader.read(path: context.shell.resolve(path), options: options)
         try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
         let data = table.dataset

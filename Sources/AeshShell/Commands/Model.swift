@@ -1,11 +1,17 @@
 import AutoencoderKit
 
+/// The keys of `model`.
+struct ModelKeys: KeySet {
+    let activation = Key<Activation>.choice("activation", "hidden activation", default: .relu)
+    let output = Key<Activation>.choice("output", "output activation", default: .sigmoid)
+}
+
 extension CommandSpec {
     /// `model`: the hidden layers and activations.
     static let model = CommandSpec(
         name: "model",
         summary: "choose the hidden layers, e.g. `model 6` or `model 32,8,32`",
-        usage: "model SIZES [activation=relu|sigmoid|tanh|linear] [output=sigmoid|linear|relu|tanh]",
+        operands: "SIZES",
         details: """
         Sets the autoencoder's hidden layer sizes, input side first; the input and output layers
         take their size from the data. The narrowest hidden layer is the bottleneck whose codes
@@ -15,10 +21,7 @@ extension CommandSpec {
         """,
         example: "model 6 activation=relu output=sigmoid",
         positionals: 1...1,
-        keys: [
-            KeySpec("activation", "A", "hidden activation (default relu)", completions: Activation.allCases.map(\.rawValue)),
-            KeySpec("output", "A", "output activation (default sigmoid)", completions: Activation.allCases.map(\.rawValue)),
-        ]
+        keys: ModelKeys.self
     ) { arguments, session, context in
         let text = arguments.positional(0) ?? ""
         var hidden: [Int] = []
@@ -26,9 +29,8 @@ extension CommandSpec {
             hidden.append(try Arguments.parseInteger(String(part), key: "layer size", in: 1...100_000))
         }
         guard !hidden.isEmpty, hidden.count <= 32 else { throw ShellError("give 1 to 32 hidden layer sizes, e.g. 6 or 32,8,32") }
-        let names = Activation.allCases.map(\.rawValue)
-        let activation = Activation(rawValue: try arguments.choice("activation", default: "relu", from: names)) ?? .relu
-        let output = Activation(rawValue: try arguments.choice("output", default: "sigmoid", from: names)) ?? .sigmoid
+        let activation = try arguments.value(\.activation)
+        let output = try arguments.value(\.output)
         session.architecture = Architecture(hidden: hidden, activation: activation, output: output)
         let inputs = session.data.map { String($0.columnCount) } ?? "inputs"
         let layout = ([inputs] + hidden.map(String.init) + [inputs]).joined(separator: " → ")

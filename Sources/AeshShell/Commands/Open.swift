@@ -5,7 +5,7 @@ extension CommandSpec {
     static let open = CommandSpec(
         name: "open",
         summary: "open a saved model (with its scaler and threshold) to score new data",
-        usage: "open PATH",
+        operands: "PATH",
         details: """
         Replaces the session's model, scaler and threshold with those saved in PATH. Then load a
         file that has the model's columns (by name, in any order) and run `errors on=all` to score

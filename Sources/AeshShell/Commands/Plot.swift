@@ -1,11 +1,19 @@
 import AutoencoderKit
 
+/// The keys of `plot`.
+struct PlotKeys: KeySet {
+    let to = OptionalKey.path("to", "write to a .png, .svg, .pdf or .txt file", hint: "FILE.png|.svg|.pdf|.txt",
+                              absent: "a window or the terminal at the prompt, a PNG in the output folder in a script")
+    let size = OptionalKey.text("size", "image size in pixels (characters for .txt)", hint: "WxH", absent: nil)
+    let log = Key.flag("log", "log scale for the error axis of `plot errors`", default: false)
+}
+
 extension CommandSpec {
     /// `plot`: charts drawn by gnuplot.
     static let plot = CommandSpec(
         name: "plot",
         summary: "draw loss, errors, scores, roc, pr or tsne with gnuplot",
-        usage: "plot loss|errors|scores|roc|pr|tsne [to=FILE.png|.svg|.pdf|.txt] [size=WxH] [log=yes]",
+        operands: "loss|errors|scores|roc|pr|tsne",
         details: """
         loss     training and validation loss per epoch
         errors   histogram of the reconstruction errors, normal and anomaly rows overlaid, the threshold as a line
@@ -20,11 +28,7 @@ extension CommandSpec {
         """,
         example: "plot errors to=out/errors.png",
         positionals: 1...1,
-        keys: [
-            KeySpec("to", "FILE", "write to a .png, .svg, .pdf or .txt file"),
-            KeySpec("size", "WxH", "image size in pixels (characters for .txt)"),
-            KeySpec("log", "yes|no", "log scale for the error axis of `plot errors`", completions: ["yes", "no"]),
-        ],
+        keys: PlotKeys.self,
         positionalCompletion: .choices(["loss", "errors", "scores", "roc", "pr", "tsne"])
     ) { arguments, session, context in
         let kinds = ["loss", "errors", "scores", "roc", "pr", "tsne"]
@@ -32,7 +36,7 @@ extension CommandSpec {
         guard kinds.contains(kind) else {
             throw ShellError("unknown chart \"\(kind)\"\(Suggestion.hint(for: kind, in: kinds)); charts are \(kinds.joined(separator: ", "))")
         }
-        let logX = try arguments.flag("log", default: false)
+        let logX = try arguments.value(\.log)
         if logX && kind != "errors" { throw ShellError("log=yes applies to `plot errors` only") }
         let subject = ChartSubject(session: session)
         let chart: Chart
@@ -56,7 +60,7 @@ extension CommandSpec {
             chart = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold)
         }
         let environment = context.shell.environment
-        let destination = try PlotDestination.choose(to: arguments.text("to"), size: arguments.text("size"), kind: kind,
+        let destination = try PlotDestination.choose(to: try arguments.value(\.to), size: try arguments.value(\.size), kind: kind,
                                                      context: context, settings: session.settings, environment: environment)
         let message = try ChartRenderer.render(chart, to: destination, console: context.console, environment: environment)
         context.console.write(message.hasSuffix("\n") ? message : message + "\n")

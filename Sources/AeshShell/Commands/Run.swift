@@ -3,7 +3,7 @@ extension CommandSpec {
     static let run = CommandSpec(
         name: "run",
         summary: "replay a .aesh script inside this session",
-        usage: "run FILE.aesh",
+        operands: "FILE.aesh",
         details: """
         Runs each command of the script in this session, as if typed. If one fails, the run stops
         with FILE:LINE and the session is left as it was before `run`: a script applies whole or

@@ -5,7 +5,7 @@ extension CommandSpec {
     static let save = CommandSpec(
         name: "save",
         summary: "save the model with its scaler, threshold and column names",
-        usage: "save PATH",
+        operands: "PATH",
         details: """
         Writes the trained network together with everything needed to score new data the same
         way: the scaler fitted on the training rows, the threshold and how it was chosen, the

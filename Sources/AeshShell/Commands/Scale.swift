@@ -5,7 +5,7 @@ extension CommandSpec {
     static let scale = CommandSpec(
         name: "scale",
         summary: "scale features: standard, minmax, robust or none",
-        usage: "scale standard|minmax|robust|none",
+        operands: "standard|minmax|robust|none",
         details: """
         Fits the scaler on the rows the model learns from (the normal rows of the training part;
         before any split, all rows) and applies it to every row that is scored. Fitting on the

@@ -5,7 +5,6 @@ extension CommandSpec {
     static let show = CommandSpec(
         name: "show",
         summary: "show the settings and the state of the session",
-        usage: "show",
         details: "Lists the settings, then the data, split, scaling, model, scores and threshold the session holds.",
         example: "show"
     ) { _, session, context in

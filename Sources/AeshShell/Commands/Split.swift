@@ -1,11 +1,18 @@
 import AutoencoderKit
 
+/// The keys of `split`.
+struct SplitKeys: KeySet {
+    let test = Key.number("test", "fraction of rows in the test part", default: 0.2, in: 0...1,
+                          excluding: [.lower, .upper], hint: "F")
+    let seed = OptionalKey.seed("random seed")
+    let stratify = Key.flag("stratify", "keep class proportions when labels exist", default: true)
+}
+
 extension CommandSpec {
     /// `split`: a seeded train/test split.
     static let split = CommandSpec(
         name: "split",
         summary: "split the rows into a training and a test part",
-        usage: "split [test=0.2] [seed=] [stratify=yes]",
         details: """
         Puts a seeded random `test` fraction of the rows in the test part. With labels and
         stratify=yes each class keeps its proportion in both parts. The autoencoder then learns
@@ -13,16 +20,12 @@ extension CommandSpec {
         test part. A scaler chosen with `scale` is refitted on the new training rows.
         """,
         example: "split test=0.2 seed=42",
-        keys: [
-            KeySpec("test", "F", "fraction of rows in the test part, between 0 and 1 (default 0.2)"),
-            KeySpec("seed", "N", "random seed (default: the session's seed)"),
-            KeySpec("stratify", "yes|no", "keep class proportions when labels exist (default yes)", completions: ["yes", "no"]),
-        ]
+        keys: SplitKeys.self
     ) { arguments, session, context in
         let data = try session.requireData()
-        let test = try arguments.number("test", default: 0.2, in: 0...1, exclusiveLower: true, exclusiveUpper: true)
-        let seed = try arguments.seed(default: session.settings.seed)
-        let stratify = try arguments.flag("stratify", default: true)
+        let test = try arguments.value(\.test)
+        let seed = try arguments.value(\.seed, or: session.settings.seed)
+        let stratify = try arguments.value(\.stratify)
         session.split = try TrainTestSplit.make(rowCount: data.rowCount, labels: data.labels, testFraction: test,
                                                 stratify: stratify, seed: seed)
         session.clearScores()

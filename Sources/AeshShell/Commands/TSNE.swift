@@ -6,7 +6,6 @@ extension CommandSpec {
     static let tsne = CommandSpec(
         name: "tsne",
         summary: "embed the latent codes (or the inputs) in 2-D or 3-D with t-SNE",
-        usage: "tsne [on=latent|input] [dims=2|3] [perplexity=30] [iterations=1000] [method=auto|exact|bh|fft] [rows=N] [learning-rate=auto] [init=pca|random] [seed=]",
         details: """
         t-SNE places similar rows close together: each row's neighbours in the original space get
         Gaussian weights whose width is set so that it has about `perplexity` effective neighbours,
@@ -26,20 +25,26 @@ extension CommandSpec {
         `export PATH what=embedding`.
         """,
         example: "tsne on=latent dims=2 perplexity=30 seed=42",
-        keys: [
-            KeySpec("on", "latent|input", "the bottleneck codes (default) or the scaled inputs", completions: ["latent", "input"]),
-            KeySpec("dims", "2|3", "embedding dimensions (default 2)", completions: ["2", "3"]),
-            KeySpec("perplexity", "X", "effective neighbours per row (default 30)"),
-            KeySpec("iterations", "N", "gradient-descent steps (default 1000)"),
-            KeySpec("method", "KIND", "auto, exact, bh or fft (default auto: exact up to 1,000 rows, bh up to 30,000, fft above in 2-D)", completions: TSNECommand.methods),
-            KeySpec("rows", "N", "embed a seeded sample of N rows (default all, at most 30,000)"),
-            KeySpec("learning-rate", "X", "step size, or auto = max(N / 48, 50) (default auto)", completions: ["auto"]),
-            KeySpec("init", "pca|random", "starting positions (default pca)", completions: ["pca", "random"]),
-            KeySpec("seed", "N", "random seed for sampling and init=random (default: the session's seed)"),
-        ]
+        keys: TSNEKeys.self
     ) { arguments, session, context in
         try TSNECommand.run(arguments, &session, context)
     }
+}
+
+/// The keys of `tsne`.
+struct TSNEKeys: KeySet {
+    let on = Key.choice("on", "the bottleneck codes or the scaled inputs", default: "latent", from: ["latent", "input"])
+    let dims = Key.integer("dims", "embedding dimensions", default: 2, in: 2...3)
+    let perplexity = Key.number("perplexity", "effective neighbours per row", default: 30, in: 0...1e6, excluding: [.lower])
+    let iterations = Key.integer("iterations", "gradient-descent steps", default: 1000, in: 1...1_000_000)
+    let method = Key.choice("method", "gradient method (auto: exact up to 1,000 rows, bh up to 30,000, fft above in 2-D)",
+                            default: "auto", from: TSNECommand.methods)
+    let rows = OptionalKey.integer("rows", "embed a seeded sample of N rows", in: 3...50_000_000,
+                                   absent: "all, at most 30,000")
+    let learningRate = Key.number("learning-rate", "step size; auto = max(N / 48, 50)", orWord: "auto",
+                                  in: 0...1e9, excluding: [.lower])
+    let initialization = Key<TSNEInitialization>.choice("init", "starting positions", default: .pca)
+    let seed = OptionalKey.seed("random seed for sampling and init=random")
 }
 
 /// The work of `tsne`, apart from its declaration.
@@ -52,22 +57,19 @@ enum TSNECommand {
         value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : Format.number(value, digits: 3)
     }
 
-    static func run(_ arguments: Arguments, _ session: inout Session, _ context: CommandContext) throws {
+    static func run(_ arguments: KeyedArguments<TSNEKeys>, _ session: inout Session, _ context: CommandContext) throws {
         let data = try session.requireData()
-        let input = Embedding.Input(rawValue: try arguments.choice("on", default: "latent", from: ["latent", "input"])) ?? .latent
+        let input = Embedding.Input(rawValue: try arguments.value(\.on)) ?? .latent
         var options = TSNEOptions()
-        options.dimensions = try arguments.integer("dims", default: 2, in: 2...3)
-        options.perplexity = try arguments.number("perplexity", default: 30, in: 0...1e6, exclusiveLower: true)
-        options.iterations = try arguments.integer("iterations", default: 1000, in: 1...1_000_000)
-        let method = try arguments.choice("method", default: "auto", from: methods)
-        options.method = TSNEMethod(rawValue: method)
-        options.initialization = TSNEInitialization(rawValue: try arguments.choice("init", default: "pca", from: ["pca", "random"])) ?? .pca
-        if let rate = arguments.text("learning-rate"), rate != "auto" {
-            options.learningRate = try arguments.number("learning-rate", default: 0, in: 0...1e9, exclusiveLower: true)
-        }
-        let seed = try arguments.seed(default: session.settings.seed)
+        options.dimensions = try arguments.value(\.dims)
+        options.perplexity = try arguments.value(\.perplexity)
+        options.iterations = try arguments.value(\.iterations)
+        options.method = TSNEMethod(rawValue: try arguments.value(\.method))
+        options.initialization = try arguments.value(\.initialization)
+        if let rate = try arguments.value(\.learningRate) { options.learningRate = rate }
+        let seed = try arguments.value(\.seed, or: session.settings.seed)
         options.seed = seed
-        let requested = try arguments.optionalInteger("rows", in: 3...50_000_000)
+        let requested = try arguments.value(\.rows)
         let console = context.console
 
         var rows = Array(0..<data.rowCount)

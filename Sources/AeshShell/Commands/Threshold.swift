@@ -2,6 +2,13 @@ import AutoencoderKit
 
 private let thresholdUsage = "threshold 0.92 | 92% | value=X | sigma=K | best-f1"
 
+/// The keys of `threshold`: alternatives to the percentile given as a word.
+struct ThresholdKeys: KeySet {
+    // Errors are mean squared differences: a negative threshold would flag every row.
+    let value = OptionalKey.number("value", "a fixed threshold", in: 0...1e300)
+    let sigma = OptionalKey.number("sigma", "mean + K·sd of the training errors", in: 0...1e6, hint: "K")
+}
+
 extension CommandSpec {
     /// `threshold`: choose the error above which a row is an anomaly.
     static let threshold = CommandSpec(
@@ -10,8 +17,9 @@ extension CommandSpec {
         usage: thresholdUsage,
         details: """
         Rows whose reconstruction error is above the threshold are flagged as anomalies.
-          threshold 0.92   the 92nd percentile of the scored errors (the seed's rule); 92% is the same
-          threshold value=X  a fixed error value
+          threshold 0.92   the 92nd percentile of the scored errors (the seed's rule); 92% is the same;
+                           a percentile lies strictly between 0 and 1 (0% and 100%)
+          threshold value=X  a fixed error value, 0 or more
           threshold sigma=3  mean + 3 standard deviations of the training rows' errors
           threshold best-f1  the cut with the best anomaly F1 on the scored rows: it peeks at the
                              labels, so it flatters the result; judge it on other data
@@ -19,15 +27,12 @@ extension CommandSpec {
         """,
         example: "threshold 0.92",
         positionals: 0...1,
-        keys: [
-            KeySpec("value", "X", "a fixed threshold"),
-            KeySpec("sigma", "K", "mean + K·sd of the training errors"),
-        ],
+        keys: ThresholdKeys.self,
         positionalCompletion: .choices(["0.92", "95%", "best-f1"])
     ) { arguments, session, context in
         let console = context.console
         let digits = session.settings.precision + 2
-        let given = [arguments.positional(0) != nil, arguments.has("value"), arguments.has("sigma")].filter { $0 }.count
+        let given = [arguments.positional(0) != nil, arguments.has(\.value), arguments.has(\.sigma)].filter { $0 }.count
         guard given <= 1 else { throw ShellError("give one of a percentile, best-f1, value= or sigma=") }
         guard given == 1 else {
             guard let current = session.threshold else {
@@ -73,13 +78,9 @@ extension CommandSpec {
         }
     }
 
-    private static func parseThresholdRule(_ arguments: Arguments) throws -> ThresholdRule {
-        if arguments.has("value") {
-            return .value(try arguments.number("value", default: 0, in: -1e300...1e300))
-        }
-        if arguments.has("sigma") {
-            return .sigma(try arguments.number("sigma", default: 3, in: 0...1e6))
-        }
+    private static func parseThresholdRule(_ arguments: KeyedArguments<ThresholdKeys>) throws -> ThresholdRule {
+        if let value = try arguments.value(\.value) { return .value(value) }
+        if let sigma = try arguments.value(\.sigma) { return .sigma(sigma) }
         let word = arguments.positional(0) ?? ""
         if ["best-f1", "bestf1", "best_f1", "f1"].contains(word.lowercased()) { return .bestF1 }
         let isPercent = word.hasSuffix("%")
@@ -91,7 +92,7 @@ extension CommandSpec {
         guard fraction > 0, fraction < 1 else {
             // value= only makes sense for what could be an error: a plain number above 0.
             let hint = !isPercent && number > 0 ? "; for a fixed error use value=\(word)" : ""
-            throw ShellError("a percentile must lie between 0 and 1 (e.g. 0.92) or 0% and 100% (e.g. 92%), got \(word)\(hint)")
+            throw ShellError("a percentile must lie between 0 and 1 (e.g. 0.92) or 0% and 100% (e.g. 92%), both ends excluded, got \(word)\(hint)")
         }
         return .percentile(fraction)
     }

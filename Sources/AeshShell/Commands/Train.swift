@@ -1,11 +1,22 @@
 import AutoencoderKit
 
+/// The keys of `train`.
+struct TrainKeys: KeySet {
+    let epochs = Key.integer("epochs", "passes over the training rows", default: 50, in: 1...100_000)
+    let batch = Key.integer("batch", "rows per Adam step", default: 32, in: 1...10_000_000)
+    let lr = Key.number("lr", "Adam learning rate", default: 0.001, in: 0...1e9, excluding: [.lower])
+    let validation = Key.number("validation", "fraction held out for validation loss, 0 for none", default: 0.1,
+                                in: 0...0.9, hint: "F")
+    let patience = OptionalKey.integer("patience", "stop after N epochs without improvement", in: 1...100_000,
+                                       absent: "never")
+    let seed = OptionalKey.seed("random seed for weights and shuffling")
+}
+
 extension CommandSpec {
     /// `train`: Adam on MSE over the normal training rows.
     static let train = CommandSpec(
         name: "train",
         summary: "train the autoencoder on the normal training rows",
-        usage: "train [epochs=50] [batch=32] [lr=0.001] [validation=0.1] [patience=] [seed=]",
         details: """
         Builds the network chosen with `model` (fresh Glorot-uniform weights from seed=) and trains
         it to reproduce its input: Adam on the mean squared error, mini-batches of `batch` rows in a
@@ -16,22 +27,15 @@ extension CommandSpec {
         so far. A loss that becomes infinite or NaN stops training and keeps the last finite weights.
         """,
         example: "train epochs=20 batch=32 lr=0.001 seed=42",
-        keys: [
-            KeySpec("epochs", "N", "passes over the training rows (default 50)"),
-            KeySpec("batch", "N", "rows per Adam step (default 32)"),
-            KeySpec("lr", "X", "Adam learning rate (default 0.001)"),
-            KeySpec("validation", "F", "fraction held out for validation loss, 0 for none (default 0.1)"),
-            KeySpec("patience", "N", "stop after N epochs without improvement (default: never)"),
-            KeySpec("seed", "N", "random seed for weights and shuffling (default: the session's seed)"),
-        ]
+        keys: TrainKeys.self
     ) { arguments, session, context in
         let data = try session.requireData()
-        let epochs = try arguments.integer("epochs", default: 50, in: 1...100_000)
-        let batch = try arguments.integer("batch", default: 32, in: 1...10_000_000)
-        let lr = try arguments.number("lr", default: 0.001, in: 0...1e9, exclusiveLower: true)
-        let validation = try arguments.number("validation", default: 0.1, in: 0...0.9)
-        let patience = try arguments.optionalInteger("patience", in: 1...100_000)
-        let seed = try arguments.seed(default: session.settings.seed)
+        let epochs = try arguments.value(\.epochs)
+        let batch = try arguments.value(\.batch)
+        let lr = try arguments.value(\.lr)
+        let validation = try arguments.value(\.validation)
+        let patience = try arguments.value(\.patience)
+        let seed = try arguments.value(\.seed, or: session.settings.seed)
         let console = context.console
 
         let architecture = session.architecture ?? Architecture(

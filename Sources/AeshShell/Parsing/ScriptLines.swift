@@ -32,7 +32,8 @@ public enum ScriptLines {
     }
 
     /// The commands of a `-c` one-liner: its lines (as in a script), each split at `;` outside
-    /// quotes; a `#` comment runs to the end of its line. Commands are numbered 1, 2, … so that an
+    /// quotes, except a `;` that starts a value (`delimiter=;` is the semicolon, as a person means
+    /// it); a `#` comment runs to the end of its line. Commands are numbered 1, 2, … so that an
     /// error says `-c:2:` for the second.
     public static func splitOneLiner(_ text: String) -> [ScriptLine] {
         var result: [ScriptLine] = []
@@ -50,7 +51,7 @@ public enum ScriptLines {
                     current.append(character)
                 } else if character == "#" && previous.isWhitespace {
                     break
-                } else if character == ";" {
+                } else if character == ";" && previous != "=" {
                     add(current)
                     current = ""
                     previous = " "

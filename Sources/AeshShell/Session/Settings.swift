@@ -1,56 +1,74 @@
 import AutoencoderKit
+
+/// The settings' declarations: each one's kind, range or choices, default and summary, from which
+/// `set`'s checks and help, `show` and completion are derived.
+public struct SettingKeys: KeySet {
+    public let seed = Key.seed("seed", "the seed used by generate, split and train when they are given none", default: 42)
+    public let out = Key.path("out", "the folder for script-mode plots", default: "out", what: "a folder")
+    public let top = Key.integer("top", "how many rows `errors` lists", default: 10, in: 0...100_000)
+    public let precision = Key.integer("precision", "digits after the decimal point in printed numbers", default: 4, in: 1...12)
+    public let plot = Key.choice("plot", "where plots go at the prompt (auto: a window if there is a display, else text in the terminal)",
+                                 default: "auto", from: ["auto", "text", "window", "sixel"])
+    /// The declared defaults.
+    public init() {}
+}
+
 /// Session settings changed with `set KEY VALUE` and listed by `show`.
 public struct Settings: Equatable, Sendable {
-    /// The seed used by commands given no `seed=`.
-    public var seed: UInt64 = 42
-    /// The folder where script-mode plots and relative outputs go.
-    public var outputFolder: String = "out"
-    /// How many rows `errors` lists by default.
-    public var top: Int = 10
-    /// Digits after the decimal point in printed numbers.
-    public var precision: Int = 4
-    /// Where `plot` draws at the prompt without `to=`: auto (a window with a display, else text), text, window or sixel.
-    public var plot: String = "auto"
+    /// The declarations.
+    public static let keys = SettingKeys()
 
-    /// The values `plot` may take.
-    public static let plotModes = ["auto", "text", "window", "sixel"]
+    /// The seed used by commands given no `seed=`.
+    public var seed: UInt64 = keys.seed.fallback
+    /// The folder where script-mode plots and relative outputs go.
+    public var outputFolder: String = keys.out.fallback
+    /// How many rows `errors` lists by default.
+    public var top: Int = keys.top.fallback
+    /// Digits after the decimal point in printed numbers.
+    public var precision: Int = keys.precision.fallback
+    /// Where `plot` draws at the prompt without `to=`: auto (a window with a display, else text), text, window or sixel.
+    public var plot: String = keys.plot.fallback
+
+    /// Each setting's declaration with how to read and write it, in the order `show` lists them.
+    static let all: [Setting] = [
+        Setting(keys.seed, \.seed),
+        Setting(keys.out, \.outputFolder),
+        Setting(keys.top, \.top),
+        Setting(keys.precision, \.precision),
+        Setting(keys.plot, \.plot),
+    ]
 
     /// The settings' names, for `set`, `show`, help and completion.
-    public static let names = ["seed", "out", "top", "precision", "plot"]
+    public static var names: [String] { all.map(\.spec.name) }
+
+    /// The declaration of the setting called `name`.
+    public static func declaration(_ name: String) -> KeySpec? {
+        all.first { $0.spec.name == name }?.spec
+    }
 
     /// Each setting's name and current value, in a fixed order.
     public var listing: [(String, String)] {
-        [("seed", String(seed)), ("out", outputFolder), ("top", String(top)), ("precision", String(precision)), ("plot", plot)]
+        Self.all.map { ($0.spec.name, $0.read(self)) }
     }
 
     /// Sets one setting from text; throws a message naming the setting and the allowed values.
     public mutating func set(_ name: String, to value: String) throws {
-        switch name {
-        case "seed":
-            guard let parsed = UInt64(value) else {
-                throw ShellError("seed must be a whole number from 0 to \(UInt64.max), got \"\(value)\"")
-            }
-            seed = parsed
-        case "out":
-            guard !value.isEmpty else { throw ShellError("out must name a folder") }
-            outputFolder = value
-        case "top":
-            guard let parsed = Int(value), (0...100_000).contains(parsed) else {
-                throw ShellError("top must be a whole number from 0 to 100000, got \"\(value)\"")
-            }
-            top = parsed
-        case "precision":
-            guard let parsed = Int(value), (1...12).contains(parsed) else {
-                throw ShellError("precision must be a whole number from 1 to 12, got \"\(value)\"")
-            }
-            precision = parsed
-        case "plot":
-            guard Self.plotModes.contains(value) else {
-                throw ShellError("plot must be \(Self.plotModes.joined(separator: ", ")), got \"\(value)\"")
-            }
-            plot = value
-        default:
+        guard let setting = Self.all.first(where: { $0.spec.name == name }) else {
             throw ShellError("unknown setting \"\(name)\"\(Suggestion.hint(for: name, in: Self.names)); settings are \(Self.names.joined(separator: ", "))")
         }
+        try setting.write(&self, value)
+    }
+}
+
+/// One setting: its declaration, and how its value is read from and written to `Settings`.
+struct Setting: Sendable {
+    let spec: KeySpec
+    let read: @Sendable (Settings) -> String
+    let write: @Sendable (inout Settings, String) throws -> Void
+
+    init<Value: Sendable>(_ key: Key<Value>, _ field: WritableKeyPath<Settings, Value> & Sendable) {
+        spec = key.spec
+        read = { "\($0[keyPath: field])" }
+        write = { settings, text in settings[keyPath: field] = try key.parse(text) }
     }
 }
