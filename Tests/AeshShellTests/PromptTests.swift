@@ -43,6 +43,28 @@ import Testing
         #expect(terminal.waitForExit(timeout: 10) == 0)
     }
 
+    @Test func tabCompletesValuesAfterKeysAndQuotesFileNamesWithSpaces() throws {
+        let terminal = try startPrompt()
+        try Data("temperature,is_anomaly\n1,0\n2,1\n3,0\n".utf8)
+            .write(to: URL(fileURLWithPath: terminal.home + "/my data.csv"))
+        // The file name has a space: it completes in quotes, closed, with a space after.
+        try terminal.send("load my\t")
+        _ = try terminal.waitFor("\"my data.csv\" ")
+        try terminal.send("lab\t")
+        _ = try terminal.waitFor("label=")
+        // After `label=` the columns of the file on the line are offered, not the keys.
+        try terminal.send("is\t")
+        _ = try terminal.waitFor("is_anomaly ")
+        try terminal.send("\r")
+        _ = try terminal.waitFor("loaded 3 rows × 1 columns from my data.csv (2 normal, 1 anomaly)", timeout: 10)
+        _ = try terminal.waitFor("aesh> ")
+        // `on=t` completes the part's values (it once became `on=top=`).
+        try terminal.send("errors on=tr\t")
+        _ = try terminal.waitFor("errors on=train ")
+        try terminal.send("\u{15}quit\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+    }
+
     @Test func ctrlCClearsTheLineAndCtrlDLeaves() throws {
         let terminal = try startPrompt()
         try terminal.send("traim epochs=")

@@ -32,7 +32,12 @@ enum ReadlineBridge {
         // quote starts a word, so `load "my fi` completes `my fi`.
         rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n="))
         rl_completer_quote_characters = UnsafePointer(strdup("\"'"))
+        // A candidate holding one of these is inserted in quotes (see `attemptCompletion`).
+        rl_filename_quote_characters = UnsafePointer(strdup(quotedCharacters))
     }()
+
+    /// Characters that cannot stand unquoted in a word of a command line.
+    static let quotedCharacters = " \t\"'#;\\"
 
     /// Readline's own start-up (terminal description, ~/.inputrc), done at the first prompt, and
     /// the settings that must win over the user's inputrc. Bracketed paste is off so that pasted
@@ -58,7 +63,7 @@ func handleFinishedLine(_ text: UnsafeMutablePointer<CChar>?) {
 }
 
 /// Readline's completion entry point: asks the Swift completer, never falls back to readline's
-/// own filename completion, and leaves no space after a candidate that ends in "/" or "=" (nor
+/// own filename completion, quotes candidates that need it, and leaves no space after a candidate that ends in "/" or "=" (nor
 /// closes an open quote after a folder, since the path likely goes on).
 private func attemptCompletion(
     _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
@@ -69,6 +74,14 @@ private func attemptCompletion(
     var seen = Set<String>()
     let candidates = completer(line, Int(start), String(cString: text)).filter { seen.insert($0).inserted }
     guard !candidates.isEmpty else { return nil }
+    // Readline quotes a candidate only when it takes it for a file name: a file or column name
+    // with a space then completes as `"my data.csv"` (just the opening quote while it is a prefix
+    // of several), and inside an open quote the quote is not doubled. Set per completion: readline
+    // resets it for every attempt.
+    if candidates.contains(where: { $0.contains(where: { ReadlineBridge.quotedCharacters.contains($0) }) }) {
+        rl_filename_completion_desired = 1
+        rl_filename_quoting_desired = 1
+    }
     if candidates.count == 1, let last = candidates.first?.last, last == "/" || last == "=" {
         rl_completion_append_character = 0
         rl_completion_suppress_quote = last == "/" ? 1 : 0

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Tab completion at the prompt: command names, keys and their values, file paths, settings and
-/// the column names of the file a `load` line names.
+/// Tab completion at the prompt: command names, keys, and after `key=` that key's values as its
+/// declaration says (choices, yes/no, the columns of the file the line names or of the loaded
+/// data, paths); positional words by the command's declaration (files, choices, commands,
+/// settings and then the setting's values).
 public struct Completer {
     let commands: [CommandSpec]
     let columnNames: () -> [String]
@@ -12,47 +14,72 @@ public struct Completer {
         self.columnNames = columnNames
     }
 
-    /// Candidates for `word`, which starts at UTF-8 offset `wordStart` of `line`.
+    /// Candidates for `word`, which starts at UTF-8 offset `wordStart` of `line`. Each replaces
+    /// `word`: after `key=` (where readline starts the word) a candidate is the value alone, for a
+    /// word that holds the `=` itself it is `key=value`.
     public func candidates(line: String, wordStart: Int, word: String) -> [String] {
         let before = String(decoding: Array(line.utf8).prefix(max(0, wordStart)), as: UTF8.self)
-        let previous = before.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard let commandName = previous.first else {
-            return commands.map(\.name).filter { $0.hasPrefix(word) }
-        }
+        let context = CompletionLine(before: before)
+        let typed = context.leftOver + word
+        return fullWords(typed, context).filter { $0.hasPrefix(typed) }.map { String($0.dropFirst(context.leftOver.count)) }
+    }
+
+    /// Whole words (`key=value`, a path, a key) that could stand where `typed` is being typed.
+    private func fullWords(_ typed: String, _ context: CompletionLine) -> [String] {
+        guard let commandName = context.words.first else { return commands.map(\.name) }
         guard let spec = commands.first(where: { $0.name == commandName }) else { return [] }
-        if let equals = word.firstIndex(of: "=") {
-            let key = String(word[..<equals])
-            let typed = String(word[word.index(after: equals)...])
-            guard let keySpec = spec.keys.first(where: { $0.name == key }) else { return [] }
-            var values = keySpec.completions
-            if key == "label" { values = labelCandidates(previous: previous) }
-            return values.filter { $0.hasPrefix(typed) }.map { "\(key)=\($0)" }
+        if let equals = typed.firstIndex(of: "=") {
+            let key = String(typed[..<equals])
+            guard let declaration = spec.keys.first(where: { $0.name == key }) else { return [] }
+            return values(of: declaration, typed: String(typed[typed.index(after: equals)...]), context: context)
+                .map { "\(key)=\($0)" }
         }
-        let keys = spec.keys.map { "\($0.name)=" }.filter { $0.hasPrefix(word) }
-        let positionalCount = previous.dropFirst().filter { !$0.contains("=") }.count
-        guard positionalCount < spec.positionals.upperBound else { return keys }
+        let given = context.givenKeys
+        let keys = spec.keys.filter { !given.contains($0.name) }.map { "\($0.name)=" }
+        let position = context.positionals.count
+        guard position < spec.positionals.upperBound else { return keys }
         switch spec.positionalCompletion {
         case .none: return keys
-        case .files: return Self.paths(matching: word) + keys
-        case .choices(let choices): return choices.filter { $0.hasPrefix(word) } + keys
-        case .commands: return commands.map(\.name).filter { $0.hasPrefix(word) }
+        case .files: return Self.paths(matching: typed) + keys
+        case .choices(let choices): return choices + keys
+        case .commands: return commands.map(\.name)
         case .settings:
-            return positionalCount == 0 ? Settings.names.filter { $0.hasPrefix(word) } : []
+            if position == 0 { return Settings.names }
+            guard let setting = context.positionals.first.flatMap(Settings.declaration) else { return [] }
+            return values(of: setting, typed: typed, context: context)
         }
     }
 
-    /// Column names for `label=`: the header of the file the `load` line names, else the loaded data's.
-    private func labelCandidates(previous: [String]) -> [String] {
-        if let path = previous.dropFirst().first(where: { !$0.contains("=") }),
-           let header = Self.headerNames(path: path) {
+    /// The values a key's declaration offers for the value typed so far.
+    private func values(of key: KeySpec, typed: String, context: CompletionLine) -> [String] {
+        switch key.kind {
+        case .column:
+            return columns(context)
+        case .list:
+            // Complete the name after the last comma; names already listed are not offered again.
+            let head = typed.lastIndex(of: ",").map { String(typed[...$0]) } ?? ""
+            let listed = Set(head.split(separator: ",").map(String.init))
+            return columns(context).filter { !listed.contains($0) }.map { head + $0 }
+        case .path:
+            return Self.paths(matching: typed)
+        default:
+            return key.completions
+        }
+    }
+
+    /// Column names: the header of the file the line names (`load FILE …`), else the loaded data's.
+    private func columns(_ context: CompletionLine) -> [String] {
+        if let spec = commands.first(where: { $0.name == context.words.first }), case .files = spec.positionalCompletion,
+           let path = context.positionals.first, let header = Self.headerNames(path: path) {
             return header
         }
         return columnNames()
     }
 
-    /// The names in a CSV/TSV file's first line (read only up to 64 KiB).
+    /// The names in a CSV/TSV file's first line (read only up to 64 KiB); nil for a .npy file.
     static func headerNames(path: String) -> [String]? {
-        guard let handle = FileHandle(forReadingAtPath: NSString(string: path).expandingTildeInPath) else { return nil }
+        guard !path.lowercased().hasSuffix(".npy"),
+              let handle = FileHandle(forReadingAtPath: NSString(string: path).expandingTildeInPath) else { return nil }
         defer { try? handle.close() }
         let bytes = handle.readData(ofLength: 65_536)
         guard let text = String(data: bytes, encoding: .utf8),
