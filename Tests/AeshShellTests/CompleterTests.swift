@@ -72,6 +72,14 @@ import Testing
         #expect(completeAsReadline("plot loss to=\(folder)/m") == ["\(folder)/my data.csv"])
     }
 
+    @Test func headerNamesFollowQuotesAndTheDelimiterOnTheLine() throws {
+        let folder = try folderWithFile("h.csv", "\"flow, l/s\",x;y,label\n1,2,0\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(completeAsReadline("load \(folder)/h.csv label=") == ["flow, l/s", "x;y", "label"])
+        #expect(completeAsReadline("load \(folder)/h.csv delimiter=; label=") == ["flow, l/s,x", "y,label"])
+        #expect(completeAsReadline("load \(folder)/h.csv delimiter=,, label=") == ["flow, l/s", "x;y", "label"])
+    }
+
     @Test func setCompletesSettingsAndThenTheirValues() {
         #expect(completeAsReadline("set pl") == ["plot"])
         #expect(completeAsReadline("set plot w") == ["window"])

@@ -50,6 +50,15 @@ final class ExecutableTests {
         #expect(run.stdout.contains("44 rows × 2 feature columns"))
     }
 
+    @Test func aSemicolonValueInAOneLinerIsTheDelimiter() throws {
+        // The header ties commas and semicolons, so detection picks the comma; delimiter=; settles it.
+        try Data("x,y;z\n1;2\n3;4\n".utf8).write(to: URL(fileURLWithPath: folder + "/semi.csv"))
+        let run = try aesh("-c", "load semi.csv delimiter=;; describe")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("loaded 2 rows × 2 columns from semi.csv"))
+        #expect(run.stdout.contains("x,y "))
+    }
+
     @Test func aOneLinerRunsEachCommand() throws {
         let good = try aesh("-c", "generate normal=30 anomalies=3 features=2 seed=1; describe")
         #expect(good.status == 0 && good.stderr.isEmpty)

@@ -70,14 +70,16 @@ public struct Completer {
     /// Column names: the header of the file the line names (`load FILE …`), else the loaded data's.
     private func columns(_ context: CompletionLine) -> [String] {
         if let spec = commands.first(where: { $0.name == context.words.first }), case .files = spec.positionalCompletion,
-           let path = context.positionals.first, let header = Self.headerNames(path: path) {
+           let path = context.positionals.first,
+           let header = Self.headerNames(path: path, delimiter: context.value(of: "delimiter")) {
             return header
         }
         return columnNames()
     }
 
-    /// The names in a CSV/TSV file's first line (read only up to 64 KiB); nil for a .npy file.
-    static func headerNames(path: String) -> [String]? {
+    /// The names in a CSV/TSV file's first line (read only up to 64 KiB), split at `delimiter`
+    /// (`,`, `tab` or `;` as `load` takes it) or the one the line uses most; nil for a .npy file.
+    static func headerNames(path: String, delimiter given: String? = nil) -> [String]? {
         guard !path.lowercased().hasSuffix(".npy"),
               let handle = FileHandle(forReadingAtPath: NSString(string: path).expandingTildeInPath) else { return nil }
         defer { try? handle.close() }
@@ -85,10 +87,28 @@ public struct Completer {
         guard let text = String(data: bytes, encoding: .utf8),
               let first = text.split(separator: "\n", maxSplits: 1).first else { return nil }
         let line = first.trimmingCharacters(in: CharacterSet(charactersIn: "\r\u{FEFF}"))
-        let delimiter: Character = line.contains("\t") ? "\t" : (line.contains(";") && !line.contains(",") ? ";" : ",")
-        return line.split(separator: delimiter).map {
-            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        // Ties go to the comma, then the tab, as `load` detects it.
+        let counts: [(Character, Int)] = [",", "\t", ";"].map { d in (d, line.filter { $0 == d }.count) }
+        let detected = counts.dropFirst().reduce(counts[0]) { $1.1 > $0.1 ? $1 : $0 }.0
+        let delimiter: Character
+        switch given {
+        case ","?: delimiter = ","
+        case ";"?: delimiter = ";"
+        case "tab"?, "\\t"?, "\t"?: delimiter = "\t"
+        default: delimiter = detected
         }
+        var names: [String] = [], current = "", quoted = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+            } else if character == delimiter && !quoted {
+                names.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        return names + [current.trimmingCharacters(in: .whitespaces)]
     }
 
     /// File and folder names starting with `word` (folders end in "/").

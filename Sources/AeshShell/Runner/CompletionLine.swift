@@ -38,4 +38,9 @@ struct CompletionLine {
     var givenKeys: Set<String> {
         Set(words.dropFirst().compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
     }
+
+    /// The value given for `key` earlier on the line.
+    func value(of key: String) -> String? {
+        words.dropFirst().last { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) }
+    }
 }
