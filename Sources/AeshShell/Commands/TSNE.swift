@@ -40,7 +40,7 @@ struct TSNEKeys: KeySet {
     let method = Key.choice("method", "gradient method (auto: exact up to 1,000 rows, bh up to 30,000, fft above in 2-D)",
                             default: "auto", from: TSNECommand.methods)
     let rows = OptionalKey.integer("rows", "embed a seeded sample of N rows", in: 3...50_000_000,
-                                   absent: "all, at most 30,000")
+                                   absent: "all, at most \(Format.count(TSNECommand.defaultRowLimit))")
     let learningRate = Key.number("learning-rate", "step size; auto = max(N / 48, 50)", orWord: "auto",
                                   in: 0...1e9, excluding: [.lower])
     let initialization = Key<TSNEInitialization>.choice("init", "starting positions", default: .pca)
