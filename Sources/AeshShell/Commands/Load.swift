@@ -21,7 +21,9 @@ extension CommandSpec {
         Empty, NA and NaN cells are missing values: an error naming the first one, or with
         missing=drop the rows holding them are dropped and counted.
         When a model is open, its columns are looked up by name in the new data, so a saved model
-        can score a new file: open MODEL, load NEW.csv, errors on=all.
+        can score a new file: open MODEL, load NEW.csv, errors on=all. A file that lacks the
+        model's columns starts the data part of the session afresh: the model, its threshold, the
+        split and the scores are dropped, and load says so.
         """,
         example: "load data/sensors.csv label=anomaly",
         positionals: 1...1,
@@ -35,7 +37,7 @@ extension CommandSpec {
         }
         options.dropMissing = try arguments.value(\.missing) == "drop"
         let table = try TableReader.read(path: context.shell.resolve(path), options: options)
-        try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
+        let dropped = try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
         let data = table.dataset
         var summary = "loaded \(Format.counted(data.rowCount, "row")) × \(data.columnCount) columns from \(path)"
         if let labels = data.labels {
@@ -45,6 +47,9 @@ extension CommandSpec {
         context.console.line(summary)
         if table.droppedRows > 0 {
             context.console.line("dropped \(Format.counted(table.droppedRows, "row")) with missing values")
+        }
+        if !dropped.isEmpty {
+            context.console.line("new data: dropped \(Format.list(dropped))")
         }
     }
 }

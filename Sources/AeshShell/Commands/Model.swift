@@ -35,5 +35,9 @@ extension CommandSpec {
         let inputs = session.data.map { String($0.columnCount) } ?? "inputs"
         let layout = ([inputs] + hidden.map(String.init) + [inputs]).joined(separator: " → ")
         context.console.line("model \(layout) (\(activation.rawValue) hidden, \(output.rawValue) output); `train` builds it")
+        if let trained = session.model {
+            let widths = trained.widths.map(String.init).joined(separator: " → ")
+            context.console.line("note: until you `train`, errors, threshold and evaluate still use the current model (\(widths))")
+        }
     }
 }

@@ -24,7 +24,10 @@ extension CommandSpec {
             console.line("model:     hidden \(architecture.hidden.map(String.init).joined(separator: ",")), \(architecture.activation.rawValue) hidden, \(architecture.output.rawValue) output")
         }
         if let network = session.network {
-            let last = session.model?.history.last.map { ", final loss \(Format.number($0.loss, digits: digits))" } ?? ""
+            let last = session.model?.weightsEpoch.map { report in
+                let kept = session.model?.keptEpoch.map { " (the kept weights of epoch \($0))" } ?? ""
+                return ", loss \(Format.number(report.loss, digits: digits))\(kept)"
+            } ?? ""
             console.line("network:   \(session.model?.sourceName ?? "trained"), \(Format.counted(network.parameterCount, "parameter"))\(last)")
         }
         if let scores = session.scores {

@@ -82,7 +82,7 @@ extension CommandSpec {
         trained.model = AnomalyModel(
             columns: data.columnNames, labelName: data.labelName, scaler: session.scaler, network: result.model,
             trainingErrors: ErrorStatistics(of: ReconstructionErrors.compute(model: result.model, data: inputs).perRow),
-            history: result.history)
+            history: result.history, keptEpoch: result.stop.keptEpoch)
         trained.clearScores()
         let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
         let described = "\(layout), \(Format.counted(result.model.parameterCount, "parameter")), \(Format.counted(result.trainingRows, "training row"))" +

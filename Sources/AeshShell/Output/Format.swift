@@ -46,6 +46,12 @@ public enum Format {
         return String(format: "%d min %.0f s", minutes, seconds - Double(minutes) * 60)
     }
 
+    /// "a", "a and b" or "a, b and c".
+    public static func list(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// "92nd" for 92.
     public static func ordinal(_ value: Int) -> String {
         let suffix: String

@@ -22,12 +22,15 @@ public struct AnomalyModel: Equatable, Sendable {
     public var history: [EpochReport]
     /// Where the model came from.
     public var origin: ModelOrigin
+    /// The epoch whose weights the network holds when training kept earlier weights than its last
+    /// epoch's (early stopping, Ctrl-C); nil when it holds the last epoch's.
+    public var keptEpoch: Int?
 
     /// A model from its parts; a file's contents are checked by `ModelFile`, a trained model is
     /// consistent by construction.
     public init(columns: [String], labelName: String? = nil, scaler: FittedScaler?, network: Autoencoder,
                 threshold: ModelThreshold? = nil, trainingErrors: ErrorStatistics? = nil,
-                history: [EpochReport] = [], origin: ModelOrigin = .trained) {
+                history: [EpochReport] = [], origin: ModelOrigin = .trained, keptEpoch: Int? = nil) {
         self.columns = columns
         self.labelName = labelName
         self.scaler = scaler
@@ -36,6 +39,7 @@ public struct AnomalyModel: Equatable, Sendable {
         self.trainingErrors = trainingErrors
         self.history = history
         self.origin = origin
+        self.keptEpoch = keptEpoch
     }
 
     /// The layers from input to reconstruction, each with its weights, biases and activation.
@@ -46,6 +50,12 @@ public struct AnomalyModel: Equatable, Sendable {
 
     /// Layer widths from input to reconstruction, e.g. [10, 6, 10].
     public var widths: [Int] { [network.inputSize] + network.hiddenSizes + [network.inputSize] }
+
+    /// The training epoch whose weights the network holds: `keptEpoch`, else the last one run.
+    public var weightsEpoch: EpochReport? {
+        guard let keptEpoch else { return history.last }
+        return history.first { $0.epoch == keptEpoch } ?? history.last
+    }
 
     /// Whether `train` made the model in this session (rather than a file).
     public var isTrained: Bool { origin == .trained }

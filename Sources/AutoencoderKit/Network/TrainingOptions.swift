@@ -69,6 +69,16 @@ public enum TrainingStop: Equatable, Sendable {
     case interrupted(bestEpoch: Int?)
     /// The first batch whose loss (or Adam step) is non-finite; the last finite weights, from just before that batch, are kept.
     case diverged(epoch: Int, batch: Int)
+
+    /// The epoch whose weights were kept instead of the last epoch's (early stopping, an
+    /// interruption after at least one epoch); nil otherwise.
+    public var keptEpoch: Int? {
+        switch self {
+        case .earlyStopped(let best): return best
+        case .interrupted(let best): return best
+        case .completed, .diverged: return nil
+        }
+    }
 }
 
 /// The trained model, the per-epoch losses and why training ended.
