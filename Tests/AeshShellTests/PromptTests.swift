@@ -61,7 +61,18 @@ import Testing
         // `on=t` completes the part's values (it once became `on=top=`).
         try terminal.send("errors on=tr\t")
         _ = try terminal.waitFor("errors on=train ")
-        try terminal.send("\u{15}quit\r")
+        try terminal.send("\u{15}")
+        // A path key completes paths; a folder with a space stays open-quoted for the rest.
+        try FileManager.default.createDirectory(atPath: terminal.home + "/my runs", withIntermediateDirectories: true)
+        try terminal.send("plot loss to=my\t")
+        _ = try terminal.waitFor("\"my ")
+        try terminal.send("r\t")
+        _ = try terminal.waitFor("runs/")
+        // The quote was left open for the file name: closing it after the name makes one word.
+        try terminal.send("x.png\"\r")
+        _ = try terminal.waitFor("plot: no training history: run `train` first", timeout: 10)
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("quit\r")
         #expect(terminal.waitForExit(timeout: 10) == 0)
     }
 
