@@ -97,7 +97,9 @@ import Testing
         try terminal.send("generate normal=20000 anomalies=100 features=8 seed=1\r")
         _ = try terminal.waitFor("generated", timeout: 10)
         try terminal.send("train epochs=1000 batch=16\r")
-        _ = try terminal.waitFor("2/1000  loss", timeout: 60)
+        // A 1,000-epoch run prints epoch 1's line, then one live line: wait until epoch 3 runs.
+        _ = try terminal.waitFor("1/1000  loss", timeout: 60)
+        _ = try terminal.waitFor("epoch    3/1000", timeout: 60)
         try terminal.send("\u{03}")
         let output = try terminal.waitFor("kept the best weights so far", timeout: 10)
         #expect(output.contains("interrupted during epoch"))

@@ -1,5 +1,11 @@
-/// Training progress: a bar redrawn in place on a terminal, one line per epoch elsewhere.
+/// Training progress: a bar redrawn in place on a terminal, and a line per epoch — for runs of
+/// more than `everyEpochUpTo` epochs only the first, every tenth of the run and the last, as
+/// Keras's `verbose=2` and tqdm keep long runs readable (every epoch's losses stay in the
+/// model's history for `plot loss`).
 final class TrainingProgress {
+    /// Runs up to this many epochs print every epoch.
+    static let everyEpochUpTo = 30
+
     private let console: Console
     private let epochs: Int
     private var epoch = 1
@@ -23,8 +29,23 @@ final class TrainingProgress {
         console.write("\r\u{1b}[2Kepoch \(pad(epoch))/\(epochs) \(bar) \(percent)%\(lastLoss)")
     }
 
+    /// Whether epoch `epoch` of the run gets a line of its own.
+    func printsLine(for epoch: Int) -> Bool {
+        guard epochs > Self.everyEpochUpTo else { return true }
+        let stride = max(1, epochs / 10)
+        return epoch == 1 || epoch % stride == 0 || epoch == epochs
+    }
+
     /// Called after each epoch with its report.
     func finished(_ report: EpochLine) {
+        defer {
+            epoch = report.epoch + 1
+            lastDrawnPercent = -1
+        }
+        guard printsLine(for: report.epoch) else {
+            lastLoss = "  last loss \(report.loss)"
+            return
+        }
         let text = "epoch \(pad(report.epoch))/\(epochs)  loss \(report.loss)" + (report.validation.map { "  val_loss \($0)" } ?? "")
         if console.isTerminal {
             console.write("\r\u{1b}[2K" + text + "\n")
@@ -32,8 +53,6 @@ final class TrainingProgress {
         } else {
             console.line(text)
         }
-        epoch = report.epoch + 1
-        lastDrawnPercent = -1
     }
 
     /// Clears a half-drawn bar (after Ctrl-C).
