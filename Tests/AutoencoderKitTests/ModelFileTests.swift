@@ -126,4 +126,54 @@ import Testing
             try ModelFile.decode(Data(text.utf8), path: "m")
         }
     }
+
+    // MARK: version 2: layer kinds
+
+    @Test func aSavedFileIsVersion2AndNamesEachLayersKind() throws {
+        let json = try #require(try JSONSerialization.jsonObject(with: small.encoded()) as? [String: Any])
+        #expect(json["version"] as? Int == 2)
+        let network = try #require(json["network"] as? [String: Any])
+        let layers = try #require(network["layers"] as? [[String: Any]])
+        #expect(layers.count == 2)
+        #expect(layers.map { $0["kind"] as? String } == ["dense", "dense"])
+    }
+
+    @Test func aVersion2LayerWithoutItsKindIsRefused() throws {
+        let text = String(decoding: try small.encoded(), as: UTF8.self)
+        let firstKind = try #require(text.range(of: #""kind":"dense","#))
+        let damaged = text.replacingCharacters(in: firstKind, with: "")
+        #expect(throws: ModelFileError(path: "m", message: #"the model file is damaged: missing field "network.layers[0].kind""#)) {
+            try ModelFile.decode(Data(damaged.utf8), path: "m")
+        }
+    }
+
+    @Test func anUnknownLayerKindIsRefused() throws {
+        let text = String(decoding: try small.encoded(), as: UTF8.self)
+            .replacingOccurrences(of: #""kind":"dense","#, with: #""kind":"convolution","#)
+        #expect(throws: ModelFileError(path: "m", message: #"the model file is damaged: bad field "network.layers[0].kind""#)) {
+            try ModelFile.decode(Data(text.utf8), path: "m")
+        }
+    }
+
+    @Test func theVersion1FixtureNamesNoKindAndItsLayersAreDense() throws {
+        let path = ModelFixtures.version1Folder + "/model-v1.aemodel"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("kind"))
+        let file = try ModelFile.read(path: path)
+        #expect(file.network.layers.map(\.kind) == [.dense, .dense, .dense, .dense])
+    }
+
+    @Test func aVersion1FileRewrittenAsVersion2ScoresTheSame() throws {
+        let path = ModelFixtures.version1Folder + "/model-v1.aemodel"
+        let version1 = try AnomalyModel.read(path: path)
+        let file = ModelFile(model: version1, createdBy: "aesh test")
+        #expect(file.version == 2)
+        var version2 = try reread(file).model(path: path)
+        version2.origin = version1.origin
+        #expect(version2 == version1)
+        let table = try TableReader.read(path: ModelFixtures.version1Folder + "/model-v1-score.csv",
+                                         options: TableReadOptions(labelColumn: "anomaly"))
+        let expected = try ModelFixtures.version1Scores().map(\.error.bitPattern)
+        #expect(try version2.score(table.dataset).errors.map(\.bitPattern) == expected)
+    }
 }

@@ -109,7 +109,7 @@ import Testing
         #expect(problem { $0.layers[0].weights.removeLast() }.contains("has 7 weights; expected 4 × 2"))
         #expect(problem { $0.layers[1].weights[5] = .infinity }.contains("non-finite weight"))
         #expect(problem { $0.layers[0].bias[1] = .nan }.contains("non-finite bias"))
-        #expect(problem { $0.layers[1] = DenseLayer(inputs: 2, outputs: 3, weights: [0, 0, 0, 0, 0, 0], bias: [0, 0, 0], activation: .linear) }
+        #expect(problem { $0.layers[1] = .dense(DenseLayer(inputs: 2, outputs: 3, weights: [0, 0, 0, 0, 0, 0], bias: [0, 0, 0], activation: .linear)) }
             .contains("reconstructs its input"))
         var h = SeededGenerator(seed: 4)
         #expect(throws: ModelError.self) {

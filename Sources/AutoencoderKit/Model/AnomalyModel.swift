@@ -42,8 +42,9 @@ public struct AnomalyModel: Equatable, Sendable {
         self.keptEpoch = keptEpoch
     }
 
-    /// The layers from input to reconstruction, each with its weights, biases and activation.
-    public var layers: [DenseLayer] { network.layers }
+    /// The layers from input to reconstruction, each of its kind (a dense layer has weights,
+    /// biases and an activation).
+    public var layers: [NetworkLayer] { network.layers }
 
     /// The hidden sizes and activations of the network.
     public var architecture: Architecture { Architecture(of: network) }

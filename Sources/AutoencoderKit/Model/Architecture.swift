@@ -15,10 +15,11 @@ public struct Architecture: Equatable, Sendable {
         self.output = output
     }
 
-    /// The architecture of `network`: its hidden sizes, its first layer's activation as the
-    /// hidden one and its last layer's as the output.
+    /// The architecture of `network`: its hidden sizes, its first dense layer's activation as the
+    /// hidden one and its last dense layer's as the output.
     public init(of network: Autoencoder) {
-        self.init(hidden: network.hiddenSizes, activation: network.layers.first?.activation ?? .relu,
-                  output: network.layers.last?.activation ?? .sigmoid)
+        let dense = network.layers.compactMap(\.dense)
+        self.init(hidden: network.hiddenSizes, activation: dense.first?.activation ?? .relu,
+                  output: dense.last?.activation ?? .sigmoid)
     }
 }

@@ -1,7 +1,7 @@
-/// A dense autoencoder: the layers from input to reconstruction.
+/// An autoencoder: the layers from input to reconstruction.
 public struct Autoencoder: Codable, Equatable, Sendable {
     /// The layers in order; the last one reconstructs the input.
-    public var layers: [DenseLayer]
+    public var layers: [NetworkLayer]
 
     /// hidden: the hidden layer sizes, e.g. [6] or [32, 8, 32]; the output layer (size inputSize, activation `output`) is added.
     /// Glorot-uniform weights (limit sqrt(6/(in+out))) from the generator, zero biases (as Keras).
@@ -13,15 +13,20 @@ public struct Autoencoder: Codable, Equatable, Sendable {
             let (inputs, outputs) = (widths[l], widths[l + 1])
             let limit = (6.0 / Double(max(inputs + outputs, 1))).squareRoot()
             let weights = (0..<(inputs * outputs)).map { _ in Float(generator.nextUniform(in: -limit, limit)) }
-            return DenseLayer(inputs: inputs, outputs: outputs, weights: weights,
-                              bias: [Float](repeating: 0, count: outputs),
-                              activation: l == widths.count - 2 ? output : activation)
+            return .dense(DenseLayer(inputs: inputs, outputs: outputs, weights: weights,
+                                     bias: [Float](repeating: 0, count: outputs),
+                                     activation: l == widths.count - 2 ? output : activation))
         }
     }
 
-    /// A model from existing layers (used by the model file reader; the caller validates).
-    public init(layers: [DenseLayer]) {
+    /// A model from existing layers (the caller validates).
+    public init(layers: [NetworkLayer]) {
         self.layers = layers
+    }
+
+    /// A model of dense layers (the caller validates).
+    public init(layers: [DenseLayer]) {
+        self.layers = layers.map(NetworkLayer.dense)
     }
 
     /// Width of the input, and of the reconstruction.
@@ -45,7 +50,10 @@ public struct Autoencoder: Codable, Equatable, Sendable {
     public var latentSize: Int { layers.isEmpty ? 0 : layers[bottleneckLayerIndex].outputs }
 
     /// Number of weights and biases.
-    public var parameterCount: Int { layers.reduce(0) { $0 + $1.weights.count + $1.bias.count } }
+    public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+
+    /// Multiply-adds of one row's forward pass (wrapping on overflow: only compared with thresholds).
+    var multiplyAddsPerRow: Int { layers.reduce(0) { $0 &+ $1.layer.multiplyAddsPerRow } }
 
     /// The reconstruction of every row. input.columns == inputSize (caller's contract).
     public func reconstruct(_ input: Matrix) -> Matrix {
@@ -82,19 +90,7 @@ public struct Autoencoder: Codable, Equatable, Sendable {
             if index > 0, layers[index - 1].outputs != layer.inputs {
                 throw ModelError(description: "\(name) takes \(layer.inputs) inputs but layer \(index) gives \(layers[index - 1].outputs)")
             }
-            let expected = layer.inputs.multipliedReportingOverflow(by: layer.outputs)
-            guard !expected.overflow, layer.weights.count == expected.partialValue else {
-                throw ModelError(description: "\(name) (\(layer.inputs) → \(layer.outputs)) has \(layer.weights.count) weights; expected \(layer.inputs) × \(layer.outputs)")
-            }
-            guard layer.bias.count == layer.outputs else {
-                throw ModelError(description: "\(name) has \(layer.bias.count) biases; expected \(layer.outputs)")
-            }
-            if let bad = layer.weights.firstIndex(where: { !$0.isFinite }) {
-                throw ModelError(description: "\(name) has a non-finite weight (\(layer.weights[bad])) at input \(bad / layer.outputs + 1), output \(bad % layer.outputs + 1)")
-            }
-            if let bad = layer.bias.firstIndex(where: { !$0.isFinite }) {
-                throw ModelError(description: "\(name) has a non-finite bias (\(layer.bias[bad])) at output \(bad + 1)")
-            }
+            try layer.layer.validateParameters(name: name)
         }
         guard last.outputs == first.inputs else {
             throw ModelError(description: "the output layer gives \(last.outputs) values but the input has \(first.inputs); an autoencoder reconstructs its input")

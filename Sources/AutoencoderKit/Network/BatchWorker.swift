@@ -22,7 +22,7 @@ final class BatchWorker {
     /// output layer in `delta`: `batchRows` is the whole batch's row count, of which these rows may
     /// be a part, so that the parts' gradients add up to the batch's.
     func forwardWithLoss(rows: Int, batchRows: Int) -> Double {
-        forward.run(rows: rows, through: forward.layout.layers.count - 1)
+        forward.run(rows: rows, through: forward.layout.layers.count - 1, mode: .training)
         return forward.squaredError(rows: rows, gradient: delta.pointer, gradientRows: batchRows)
     }
 
@@ -31,11 +31,10 @@ final class BatchWorker {
         let layout = forward.layout
         let p = UnsafePointer(forward.parameters.pointer), grad = gradients.pointer
         for l in stride(from: layout.layers.count - 1, through: 0, by: -1) {
-            let place = layout.layers[l]
+            let offset = layout.layers[l].offset
             forward.kernels[l].backward(
                 x: forward.activation(l), y: forward.activation(l + 1), dy: delta.pointer, rows: rows,
-                weights: p + place.weightOffset,
-                dW: grad + place.weightOffset, db: grad + place.biasOffset,
+                parameters: p + offset, gradients: grad + offset,
                 dx: l > 0 ? deltaBelow.pointer : nil)
             swap(&delta, &deltaBelow)
         }

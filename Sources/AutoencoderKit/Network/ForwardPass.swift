@@ -11,7 +11,7 @@ final class ForwardPass {
     /// multiple of 8 floats. A power-of-two distance (512 rows = 2 KiB) would put every feature of
     /// a row in the same few cache sets, and the transposing copies in and out would thrash.
     let stride: Int
-    let kernels: [DenseKernel]
+    let kernels: [AnyLayerKernel]
     /// The compilation of the batch loops the kernels, the row copies and the loss run.
     let loops: BatchKernelVariant
     /// The flat weights and biases the kernels read (see `ParameterLayout`).
@@ -31,8 +31,7 @@ final class ForwardPass {
         self.stride = stride
         layout = ParameterLayout(model)
         kernels = layout.layers.map {
-            DenseKernel(inputs: $0.inputs, outputs: $0.outputs, activation: $0.activation,
-                        capacity: capacity, stride: stride, blasThreshold: blasThreshold, loops: loops)
+            AnyLayerKernel($0.layer, capacity: capacity, stride: stride, blasThreshold: blasThreshold, loops: loops)
         }
         parameters = FloatBuffer(count: layout.count)
         layout.pack(model, into: parameters.pointer)
@@ -69,14 +68,13 @@ final class ForwardPass {
         }
     }
 
-    /// Runs layers `0...lastLayer` on the first `rows` rows of the input batch.
-    func run(rows: Int, through lastLayer: Int) {
+    /// Runs layers `0...lastLayer` on the first `rows` rows of the input batch, in `mode`.
+    func run(rows: Int, through lastLayer: Int, mode: LayerMode = .inference) {
         guard lastLayer >= 0 else { return }
         let p = UnsafePointer(parameters.pointer)
         for l in 0...lastLayer {
-            let place = layout.layers[l]
-            kernels[l].forward(x: activation(l), rows: rows, weights: p + place.weightOffset,
-                               bias: p + place.biasOffset, y: activation(l + 1))
+            kernels[l].forward(x: activation(l), rows: rows, parameters: p + layout.layers[l].offset,
+                               y: activation(l + 1), mode: mode)
         }
     }
 
@@ -119,9 +117,7 @@ extension Autoencoder {
         // The kernels trust these shapes with raw pointers: a model that was never validated
         // must stop here rather than read past its buffers.
         precondition(layers.indices.allSatisfy { l in
-            layers[l].inputs > 0 && layers[l].outputs > 0
-                && layers[l].weights.count == layers[l].inputs * layers[l].outputs
-                && layers[l].bias.count == layers[l].outputs
+            layers[l].inputs > 0 && layers[l].outputs > 0 && layers[l].layer.hasConsistentParameters
                 && (l == 0 || layers[l - 1].outputs == layers[l].inputs)
         } && layers.last?.outputs == inputSize, "the model's layer sizes do not chain; call validate() first")
         let range = (range ?? 0..<data.rows).clamped(to: 0..<data.rows)

@@ -1,16 +1,17 @@
-/// Where each layer's weights and bias sit in one flat parameter vector, so that the optimiser,
-/// the gradients and the saved best weights are each a single contiguous buffer.
+/// Where each layer's parameters sit in one flat parameter vector, so that the optimiser, the
+/// gradients and the saved best weights are each a single contiguous buffer. Each layer's slice
+/// is laid out as its kind packs it (a dense layer: its weights, inputs × outputs, then its bias).
 struct ParameterLayout {
-    /// One layer's shape and offsets. Weights come first (inputs × outputs), then the bias.
-    struct Layer {
-        let inputs: Int
-        let outputs: Int
-        let activation: Activation
-        let weightOffset: Int
-        var biasOffset: Int { weightOffset + inputs * outputs }
+    /// One layer and the start of its slice.
+    struct Place {
+        /// The layer as the model had it (its sizes and kind; its parameters live in the vector).
+        let layer: NetworkLayer
+        let offset: Int
+        var inputs: Int { layer.inputs }
+        var outputs: Int { layer.outputs }
     }
 
-    let layers: [Layer]
+    let layers: [Place]
     /// Total parameters of all layers.
     let count: Int
 
@@ -18,35 +19,21 @@ struct ParameterLayout {
     init(_ model: Autoencoder) {
         var offset = 0
         layers = model.layers.map { layer in
-            defer { offset += layer.inputs * layer.outputs + layer.outputs }
-            return Layer(inputs: layer.inputs, outputs: layer.outputs, activation: layer.activation, weightOffset: offset)
+            defer { offset += layer.layer.parameterCount }
+            return Place(layer: layer, offset: offset)
         }
         count = offset
     }
 
-    /// Copies the model's weights and biases into `target` (count values).
+    /// Copies the model's parameters into `target` (count values).
     func pack(_ model: Autoencoder, into target: UnsafeMutablePointer<Float>) {
         for (layer, place) in zip(model.layers, layers) {
-            // min(): an unvalidated model must not write past its slot.
-            layer.weights.withUnsafeBufferPointer { source in
-                guard let base = source.baseAddress else { return }
-                (target + place.weightOffset).update(from: base, count: min(source.count, place.inputs * place.outputs))
-            }
-            layer.bias.withUnsafeBufferPointer { source in
-                guard let base = source.baseAddress else { return }
-                (target + place.biasOffset).update(from: base, count: min(source.count, place.outputs))
-            }
+            layer.layer.packParameters(into: target + place.offset)
         }
     }
 
-    /// The model whose weights and biases are the values in `source`.
+    /// The model whose parameters are the values in `source`.
     func unpack(_ source: UnsafePointer<Float>) -> Autoencoder {
-        Autoencoder(layers: layers.map { place in
-            DenseLayer(
-                inputs: place.inputs, outputs: place.outputs,
-                weights: Array(UnsafeBufferPointer(start: source + place.weightOffset, count: place.inputs * place.outputs)),
-                bias: Array(UnsafeBufferPointer(start: source + place.biasOffset, count: place.outputs)),
-                activation: place.activation)
-        })
+        Autoencoder(layers: layers.map { $0.layer.withParameters(from: source + $0.offset) })
     }
 }

@@ -50,7 +50,7 @@ final class TrainingWorkspace {
          blasThreshold: Int = DenseKernel.defaultBLASThreshold,
          parallelThreshold: Int = TrainingWorkspace.defaultParallelThreshold, loops: BatchKernelVariant = .selected) {
         let layout = ParameterLayout(model)
-        let perRow = layout.layers.reduce(0) { $0 &+ $1.inputs.multipliedReportingOverflow(by: $1.outputs).partialValue }
+        let perRow = model.multiplyAddsPerRow
         let work = capacity.multipliedReportingOverflow(by: perRow)
         let split = capacity >= 2 && (work.overflow || work.partialValue >= parallelThreshold)
         if split {

@@ -3,13 +3,19 @@ import Foundation
 /// A trained model as saved on disk: the network with the scaler, the threshold and the column
 /// names it was trained with, so that new data can be scored exactly as the training data was.
 ///
-/// The file is versioned JSON: `{"format": "aesh-model", "version": 1, …}`. Floats are written in
+/// The file is versioned JSON: `{"format": "aesh-model", "version": 2, …}`. Floats are written in
 /// their shortest exact form, so a saved and reopened model gives bit-identical scores.
+///
+/// Versions: 1 (aesh 0.1.0) holds dense layers only and names no layer kind; 2 records each
+/// layer's `"kind"`. This build reads both (a version-1 file's layers are dense) and writes 2.
+/// A model file's version is never rewritten in place: `open` then `save` writes the current one.
 public struct ModelFile: Codable, Equatable, Sendable {
     /// The marker that says a file is an aesh model.
     public static let formatName = "aesh-model"
     /// The version this build writes and the newest it reads.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
+    /// The versions this build reads.
+    public static let readableVersions = 1...currentVersion
 
     /// Always `formatName`.
     public var format: String
@@ -98,12 +104,18 @@ public struct ModelFile: Codable, Equatable, Sendable {
         guard let version = header.version else {
             throw ModelFileError(path: path, message: "the model file has no version")
         }
-        guard version <= currentVersion, version >= 1 else {
-            throw ModelFileError(path: path, message: "model file version \(version) is not one this aesh reads (it reads version \(currentVersion))")
+        guard readableVersions.contains(version) else {
+            let versions = readableVersions
+            let readable = versions.count == 1 ? "version \(versions.lowerBound)"
+                : versions.count == 2 ? "versions \(versions.lowerBound) and \(versions.upperBound)"
+                : "versions \(versions.lowerBound) to \(versions.upperBound)"
+            throw ModelFileError(path: path, message: "model file version \(version) is not one this aesh reads (it reads \(readable))")
         }
         let model: ModelFile
         do {
-            model = try JSONDecoder().decode(ModelFile.self, from: data)
+            let decoder = JSONDecoder()
+            decoder.userInfo[NetworkLayer.fileVersionKey] = version
+            model = try decoder.decode(ModelFile.self, from: data)
         } catch {
             throw ModelFileError(path: path, message: "the model file is damaged: \(describe(decodingError: error))")
         }
@@ -114,11 +126,23 @@ public struct ModelFile: Codable, Equatable, Sendable {
     private static func describe(decodingError error: Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
-        case .keyNotFound(let key, _): return "missing field \"\(key.stringValue)\""
+        case .keyNotFound(let key, let context):
+            return "missing field \"\(fieldPath(context.codingPath + [key]))\""
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            let path = fieldPath(context.codingPath)
             return path.isEmpty ? context.debugDescription : "bad field \"\(path)\""
         @unknown default: return "\(error)"
+        }
+    }
+
+    /// `network.layers[0].kind`: a decoding path as a person would write it.
+    private static func fieldPath(_ keys: [CodingKey]) -> String {
+        keys.reduce(into: "") { path, key in
+            if let index = key.intValue {
+                path += "[\(index)]"
+            } else {
+                path += (path.isEmpty ? "" : ".") + key.stringValue
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public struct ReconstructionErrors: Equatable, Sendable {
     /// on the row count, so the result is the same on every run.
     public static func compute(model: Autoencoder, data: Matrix) -> ReconstructionErrors {
         var perRow = [Double](repeating: 0, count: data.rows)
-        let perRowWork = model.layers.reduce(0) { $0 &+ $1.inputs.multipliedReportingOverflow(by: $1.outputs).partialValue }
+        let perRowWork = model.multiplyAddsPerRow
         let work = data.rows.multipliedReportingOverflow(by: perRowWork)
         let halves = work.overflow || work.partialValue >= parallelWork ? 2 : 1
         perRow.withUnsafeMutableBufferPointer { errors in

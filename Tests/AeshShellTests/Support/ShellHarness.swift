@@ -51,7 +51,7 @@ final class ShellHarness {
         parts.append("split=\(s.split.map { "\($0.trainIndices.count)/\($0.testIndices.count)" } ?? "nil")")
         parts.append("scaler=\(s.scaler.map { "\($0.method):\($0.offsets.prefix(2))" } ?? "nil")")
         parts.append("arch=\(String(describing: s.architecture))")
-        parts.append("net=\(s.network.map { "\($0.parameterCount):\($0.layers.first?.weights.prefix(2) ?? [])" } ?? "nil")")
+        parts.append("net=\(s.network.map { "\($0.parameterCount):\($0.layers.first?.dense?.weights.prefix(2) ?? [])" } ?? "nil")")
         parts.append("scores=\(s.scores.map { "\($0.part):\($0.errors.count)" } ?? "nil")")
         parts.append("threshold=\(String(describing: s.threshold))")
         parts.append("evaluation=\(s.evaluation != nil)")

@@ -1,26 +1,3 @@
-/// One fully connected layer: y = act(x · W + b). weights: inputs × outputs row-major.
-public struct DenseLayer: Codable, Equatable, Sendable {
-    /// Width of the layer's input.
-    public var inputs: Int
-    /// Width of the layer's output.
-    public var outputs: Int
-    /// `inputs × outputs` row-major: `weights[i * outputs + j]` joins input `i` to output `j`.
-    public var weights: [Float]
-    /// One bias per output.
-    public var bias: [Float]
-    /// The non-linearity after the affine map.
-    public var activation: Activation
-
-    /// A layer from its parts; `validate()` on the model checks that the counts agree.
-    public init(inputs: Int, outputs: Int, weights: [Float], bias: [Float], activation: Activation) {
-        self.inputs = inputs
-        self.outputs = outputs
-        self.weights = weights
-        self.bias = bias
-        self.activation = activation
-    }
-}
-
 /// The arithmetic of one dense layer over raw buffers: the forward pass and its backward pass
 /// side by side.
 ///
@@ -107,5 +84,23 @@ struct DenseKernel {
             sgemm(transposeA: false, transposeB: false, m: inputs, n: rows, k: outputs,
                   alpha: 1, a: weights, lda: outputs, b: dz, ldb: stride, beta: 0, c: dx, ldc: stride)
         }
+    }
+}
+
+extension DenseKernel: LayerKernel {
+    /// The forward pass with the layer's parameters as one slice: weights, then biases.
+    @inline(__always)
+    func forward(x: UnsafePointer<Float>, rows: Int, parameters: UnsafePointer<Float>,
+                 y: UnsafeMutablePointer<Float>, mode: LayerMode) {
+        forward(x: x, rows: rows, weights: parameters, bias: parameters + inputs * outputs, y: y)
+    }
+
+    /// The backward pass with the parameters and their gradients as slices: weights, then biases.
+    @inline(__always)
+    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>, rows: Int,
+                  parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>,
+                  dx: UnsafeMutablePointer<Float>?) {
+        backward(x: x, y: y, dy: dy, rows: rows, weights: parameters,
+                 dW: gradients, db: gradients + inputs * outputs, dx: dx)
     }
 }
