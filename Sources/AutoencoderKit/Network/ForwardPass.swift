@@ -30,8 +30,8 @@ final class ForwardPass {
         let stride = rounded % 16 == 0 ? rounded + 8 : rounded
         self.stride = stride
         layout = ParameterLayout(model)
-        kernels = layout.layers.map {
-            AnyLayerKernel($0.layer, capacity: capacity, stride: stride, blasThreshold: blasThreshold, loops: loops)
+        kernels = layout.templates.map {
+            AnyLayerKernel($0, capacity: capacity, stride: stride, blasThreshold: blasThreshold, loops: loops)
         }
         parameters = FloatBuffer(count: layout.count)
         layout.pack(model, into: parameters.pointer)

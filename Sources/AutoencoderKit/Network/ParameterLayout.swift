@@ -2,16 +2,17 @@
 /// gradients and the saved best weights are each a single contiguous buffer. Each layer's slice
 /// is laid out as its kind packs it (a dense layer: its weights, inputs × outputs, then its bias).
 struct ParameterLayout {
-    /// One layer and the start of its slice.
+    /// One layer's sizes and the start of its slice. Plain values: the batch loops read these
+    /// for every layer of every batch, and must not touch reference counts to do it.
     struct Place {
-        /// The layer as the model had it (its sizes and kind; its parameters live in the vector).
-        let layer: NetworkLayer
+        let inputs: Int
+        let outputs: Int
         let offset: Int
-        var inputs: Int { layer.inputs }
-        var outputs: Int { layer.outputs }
     }
 
     let layers: [Place]
+    /// The model's layers (their kinds and shapes; `unpack` refills their parameters).
+    let templates: [NetworkLayer]
     /// Total parameters of all layers.
     let count: Int
 
@@ -19,9 +20,10 @@ struct ParameterLayout {
     init(_ model: Autoencoder) {
         var offset = 0
         layers = model.layers.map { layer in
-            defer { offset += layer.layer.parameterCount }
-            return Place(layer: layer, offset: offset)
+            defer { offset += layer.parameterCount }
+            return Place(inputs: layer.inputs, outputs: layer.outputs, offset: offset)
         }
+        templates = model.layers
         count = offset
     }
 
@@ -34,6 +36,6 @@ struct ParameterLayout {
 
     /// The model whose parameters are the values in `source`.
     func unpack(_ source: UnsafePointer<Float>) -> Autoencoder {
-        Autoencoder(layers: layers.map { $0.layer.withParameters(from: source + $0.offset) })
+        Autoencoder(layers: zip(templates, layers).map { $0.withParameters(from: source + $1.offset) })
     }
 }
