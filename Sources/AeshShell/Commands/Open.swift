@@ -19,6 +19,7 @@ extension CommandSpec {
         let file = try ModelFile.read(path: context.shell.resolve(path))
         let model = file.model(path: path)
         session.model = model
+        session.lastRun = nil
         session.scaler = model.scaler
         session.scalingMethod = nil
         session.architecture = model.architecture

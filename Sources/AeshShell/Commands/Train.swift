@@ -10,6 +10,8 @@ struct TrainKeys: KeySet {
     let patience = OptionalKey.integer("patience", "stop after N epochs without improvement", in: 1...100_000,
                                        absent: "never")
     let seed = OptionalKey.seed("random seed for weights and shuffling")
+    let more = OptionalKey.integer("more", "go on for N more epochs from the current weights and Adam state",
+                                   in: 1...100_000, absent: "a new run")
 }
 
 extension CommandSpec {
@@ -25,6 +27,8 @@ extension CommandSpec {
         of them to watch for overfitting; patience=N stops when the validation loss has not improved
         for N epochs and restores the best weights. Ctrl-C stops training and keeps the best weights
         so far. A loss that becomes infinite or NaN stops training and keeps the last finite weights.
+        more=N goes on with the last run for N more epochs, from its weights, Adam state and shuffle,
+        with its own settings: `train epochs=3` then `train more=5` gives exactly `train epochs=8`.
         """,
         example: "train epochs=20 batch=32 lr=0.001 seed=42",
         keys: TrainKeys.self
@@ -36,7 +40,12 @@ extension CommandSpec {
         let validation = try arguments.value(\.validation)
         let patience = try arguments.value(\.patience)
         let seed = try arguments.value(\.seed, or: session.settings.seed)
+        let more = try arguments.value(\.more)
         let console = context.console
+        if more != nil, [arguments.has(\.epochs), arguments.has(\.batch), arguments.has(\.lr), arguments.has(\.validation),
+                         arguments.has(\.patience), arguments.has(\.seed)].contains(true) {
+            throw ShellError("more= goes on with the settings of the run it continues: give it alone")
+        }
 
         let architecture = session.architecture ?? Architecture(
             hidden: [max(1, data.columnCount / 2)], activation: .relu, output: .sigmoid)
@@ -56,35 +65,44 @@ extension CommandSpec {
         }
         try checkTrainingMemory(widths: [data.columnCount] + architecture.hidden + [data.columnCount],
                                 batch: min(batch, rows.count))
+        let continued = try more.map { _ in try session.continuableRun(rows: rows) }
         var generator = SeededGenerator(seed: seed)
-        let network = Autoencoder(inputSize: data.columnCount, hidden: architecture.hidden,
-                                  activation: architecture.activation, output: architecture.output,
-                                  generator: &generator)
+        let network = continued?.model.network ?? Autoencoder(
+            inputSize: data.columnCount, hidden: architecture.hidden, activation: architecture.activation,
+            output: architecture.output, generator: &generator)
         let options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: lr,
                                       validationFraction: validation, patience: patience, seed: seed)
         let digits = session.settings.precision + 2
-        let progress = TrainingProgress(console: console, epochs: epochs)
+        let firstEpoch = (continued?.run.state.epochsDone ?? 0) + 1
+        let progress = TrainingProgress(console: console, epochs: firstEpoch - 1 + (more ?? epochs), from: firstEpoch)
         InterruptFlag.install()
         InterruptFlag.clear()
-        let result = try Trainer.train(
-            network, on: inputs, options: options,
-            shouldStop: { InterruptFlag.isSet },
-            onBatch: { progress.batch($0, of: $1) },
-            onEpoch: { report in
-                progress.finished(.init(epoch: report.epoch, loss: Format.number(report.loss, digits: digits),
-                                        validation: report.validationLoss.map { Format.number($0, digits: digits) }))
-            })
+        let onEpoch = { (report: EpochReport) in
+            progress.finished(.init(epoch: report.epoch, loss: Format.number(report.loss, digits: digits),
+                                    validation: report.validationLoss.map { Format.number($0, digits: digits) }))
+        }
+        let result: TrainingResult
+        if let continued, let more {
+            result = try Trainer.train(network, continuing: continued.run.state, history: continued.model.history,
+                                       more: more, on: inputs, shouldStop: { InterruptFlag.isSet },
+                                       onBatch: { progress.batch($0, of: $1) }, onEpoch: onEpoch)
+        } else {
+            result = try Trainer.train(network, on: inputs, options: options, shouldStop: { InterruptFlag.isSet },
+                                       onBatch: { progress.batch($0, of: $1) }, onEpoch: onEpoch)
+        }
         progress.end()
         InterruptFlag.clear()
 
         var trained = session
-        trained.architecture = architecture
+        let built = continued == nil ? architecture : Architecture(of: result.model)
+        trained.architecture = built
         trained.model = AnomalyModel(
             columns: data.columnNames, labelName: data.labelName, scaler: session.scaler, network: result.model,
             trainingErrors: ErrorStatistics(of: ReconstructionErrors.compute(model: result.model, data: inputs).perRow),
             history: result.history, keptEpoch: result.stop.keptEpoch)
+        trained.lastRun = result.state.map { TrainingRun(state: $0, rows: rows) }
         trained.clearScores()
-        let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
+        let layout = ([data.columnCount] + built.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
         let described = "\(layout), \(Format.counted(result.model.parameterCount, "parameter")), \(Format.counted(result.trainingRows, "training row"))" +
             (result.validationRows > 0 ? " + \(Format.counted(result.validationRows, "validation row"))" : "")
 

@@ -12,9 +12,12 @@ final class TrainingProgress {
     private var lastDrawnPercent = -1
     private var lastLoss: String = ""
 
-    init(console: Console, epochs: Int) {
+    /// Progress of a run whose last epoch is `epochs`, starting at epoch `first` (after 1 when it
+    /// goes on with an earlier run).
+    init(console: Console, epochs: Int, from first: Int = 1) {
         self.console = console
         self.epochs = epochs
+        epoch = first
     }
 
     /// Called for batches within the current epoch.

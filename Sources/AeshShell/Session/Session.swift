@@ -25,6 +25,8 @@ public struct Session: Sendable {
     /// The trained or opened model: its columns, scaler, network, threshold and training
     /// statistics, as one value that `save` writes and `open` reads.
     public var model: AnomalyModel?
+    /// The training run that made the model, while `train more=N` can go on with it.
+    public var lastRun: TrainingRun?
     /// The last `errors` result.
     public var scores: Scores?
     /// The last `evaluate` result.

@@ -22,6 +22,7 @@ extension Session {
         if embedding != nil { dropped.append("the t-SNE embedding") }
         data = newData
         dataSource = source
+        lastRun = nil
         self.missingPerColumn = missingPerColumn
         split = nil
         embedding = nil

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// xoshiro256** seeded through SplitMix64, so a 64-bit seed gives the same stream on every
 /// platform and run. Normal variates use the Box–Muller transform in Double.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
     private var spareNormal: Double?
 
@@ -33,6 +33,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         state.2 ^= t
         state.3 = rotate(state.3, 45)
         return result
+    }
+
+    /// Two generators are equal when they will produce the same stream.
+    public static func == (a: SeededGenerator, b: SeededGenerator) -> Bool {
+        a.state == b.state && a.spareNormal == b.spareNormal
     }
 
     private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }

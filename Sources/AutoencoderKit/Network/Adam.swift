@@ -7,7 +7,7 @@
 ///     w −= alpha · m / (sqrt(v) + ε)
 ///
 /// with β1 = 0.9, β2 = 0.999, ε = 1e-7. The moments live in the training workspace.
-struct Adam {
+struct Adam: Equatable, Sendable {
     static let beta1 = 0.9
     static let beta2 = 0.999
     static let epsilon: Float = 1e-7

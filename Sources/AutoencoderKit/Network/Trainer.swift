@@ -37,12 +37,64 @@ public enum Trainer {
         let capacity = min(options.batchSize, trainingRows.count)
         let workspace = TrainingWorkspace(model: model, capacity: capacity, learningRate: options.learningRate,
                                           parallelThreshold: parallelThreshold)
+        var start = options
+        start.epochs = 0
+        let state = TrainingState(options: start, rows: data.rows, columns: data.columns,
+                                  parallelThreshold: parallelThreshold, generator: generator,
+                                  order: trainingRows, validationRows: validationRows, adam: workspace.adam,
+                                  firstMoment: [], secondMoment: [], bestWeights: [], bestLoss: .infinity,
+                                  bestEpoch: nil, epochsWithoutImprovement: 0)
+        return run(model, workspace: workspace, state: state, epochs: options.epochs, history: [], on: data,
+                   shouldStop: shouldStop, onBatch: onBatch, onEpoch: onEpoch)
+    }
 
-        var order = trainingRows
-        var history: [EpochReport] = []
-        history.reserveCapacity(min(options.epochs, 100_000))
+    /// Goes on with a run that finished every epoch it was asked for: `more` epochs from
+    /// `model`'s weights (the run's result) and `state`, exactly as if the first run had been asked
+    /// for its epochs plus `more`. `history` is the first run's, and the result's history holds both.
+    /// Throws a `TrainingError` when `data` is not the data the run started on (by shape) or
+    /// `more` is below 1.
+    public static func train(
+        _ model: Autoencoder, continuing state: TrainingState, history: [EpochReport], more: Int, on data: Matrix,
+        shouldStop: () -> Bool = { false },
+        onBatch: (Int, Int) -> Void = { _, _ in },
+        onEpoch: (EpochReport) -> Void = { _ in }
+    ) throws -> TrainingResult {
+        guard more >= 1 else { throw TrainingError(description: "more epochs must be at least 1, got \(more)") }
+        var total = state.options
+        total.epochs = state.epochsDone + more
+        try checkInputs(model, data, total)
+        guard data.rows == state.rows, data.columns == state.columns else {
+            throw TrainingError(description: "the run started on \(state.rows) rows × \(state.columns) columns, the data now has \(data.rows) × \(data.columns): train again instead of going on")
+        }
+        let capacity = min(state.options.batchSize, state.order.count)
+        let workspace = TrainingWorkspace(model: model, capacity: capacity, learningRate: state.options.learningRate,
+                                          parallelThreshold: state.parallelThreshold)
+        workspace.adam = state.adam
+        workspace.firstMoment.copy(from: state.firstMoment)
+        workspace.secondMoment.copy(from: state.secondMoment)
+        if !state.bestWeights.isEmpty { workspace.best.copy(from: state.bestWeights) }
+        return run(model, workspace: workspace, state: state, epochs: more, history: history, on: data,
+                   shouldStop: shouldStop, onBatch: onBatch, onEpoch: onEpoch)
+    }
+
+    /// The epochs `state.epochsDone + 1 … + epochs` of a run.
+    private static func run(
+        _ model: Autoencoder, workspace: TrainingWorkspace, state initial: TrainingState, epochs: Int,
+        history earlier: [EpochReport], on data: Matrix,
+        shouldStop: () -> Bool, onBatch: (Int, Int) -> Void, onEpoch: (EpochReport) -> Void
+    ) -> TrainingResult {
+        let options = initial.options
+        var generator = initial.generator
+        let validationRows = initial.validationRows
+        let capacity = min(options.batchSize, initial.order.count)
+        let firstEpoch = initial.epochsDone + 1, lastEpoch = initial.epochsDone + epochs
+
+        var order = initial.order
+        var history = earlier
+        history.reserveCapacity(min(history.count + epochs, 100_000))
         var stop = TrainingStop.completed
-        var bestLoss = Double.infinity, bestEpoch: Int?, epochsWithoutImprovement = 0
+        var bestLoss = initial.bestLoss, bestEpoch = initial.bestEpoch
+        var epochsWithoutImprovement = initial.epochsWithoutImprovement
         let batches = (order.count + capacity - 1) / capacity
         let progressStride = max(1, (batches + 99) / 100)
         let valuesPerEpoch = Double(order.count * data.columns)
@@ -50,10 +102,9 @@ public enum Trainer {
         // value as 0 (or than 1, for data near 0) has blown up, even while it is still finite.
         let meanSquare = sumOfSquares(data.values) / Double(max(1, data.values.count))
         let explodedBatchMSE = 1e6 * max(meanSquare, 1)
-
         data.values.withUnsafeBufferPointer { values in
             guard let base = values.baseAddress else { return }
-            training: for epoch in 1...options.epochs {
+            training: for epoch in firstEpoch...lastEpoch {
                 generator.shuffle(&order)
                 var sum = 0.0
                 let finished = order.withUnsafeBufferPointer { indices -> Bool in
@@ -107,8 +158,23 @@ public enum Trainer {
         case .earlyStopped: trained = workspace.bestModel()
         case .interrupted(let bestEpoch): trained = bestEpoch == nil ? model : workspace.bestModel()
         }
+        var state: TrainingState?
+        if stop == .completed {
+            var next = initial
+            next.options.epochs = lastEpoch
+            next.generator = generator
+            next.order = order
+            next.adam = workspace.adam
+            next.firstMoment = workspace.firstMoment.values
+            next.secondMoment = workspace.secondMoment.values
+            next.bestWeights = workspace.best.values
+            next.bestLoss = bestLoss
+            next.bestEpoch = bestEpoch
+            next.epochsWithoutImprovement = epochsWithoutImprovement
+            state = next
+        }
         return TrainingResult(model: trained, history: history, stop: stop,
-                              trainingRows: trainingRows.count, validationRows: validationRows.count)
+                              trainingRows: order.count, validationRows: validationRows.count, state: state)
     }
 
     private static func checkInputs(_ model: Autoencoder, _ data: Matrix, _ options: TrainingOptions) throws {

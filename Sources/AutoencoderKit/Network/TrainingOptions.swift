@@ -93,9 +93,14 @@ public struct TrainingResult: Equatable, Sendable {
     public var trainingRows: Int
     /// Rows held out for the validation loss.
     public var validationRows: Int
+    /// What `Trainer.train(continuing:…)` needs to go on for more epochs; nil unless every
+    /// epoch asked for ran (an early stop, an interruption or a divergence cannot go on).
+    public var state: TrainingState?
 
     /// A result from its parts.
-    public init(model: Autoencoder, history: [EpochReport], stop: TrainingStop, trainingRows: Int, validationRows: Int) {
+    public init(model: Autoencoder, history: [EpochReport], stop: TrainingStop, trainingRows: Int, validationRows: Int,
+                state: TrainingState? = nil) {
+        self.state = state
         self.model = model
         self.history = history
         self.stop = stop

@@ -145,6 +145,12 @@ final class TrainingWorkspace {
         return true
     }
 
+    /// Adam's step count and running powers.
+    var adam: Adam {
+        get { optimizer }
+        set { optimizer = newValue }
+    }
+
     /// Remembers the current weights as the best so far.
     func saveBest() { best.copy(from: forward.parameters) }
 
