@@ -113,6 +113,12 @@ import Testing
         #expect(try refusal(file) == "the model names 2 columns but its network takes 4")
     }
 
+    @Test func aRepeatedColumnNameIsRefused() throws {
+        var file = small
+        file.columnNames = ["a", "b", "a", "d"]
+        #expect(try refusal(file) == #"field "columnNames" names "a" twice; each input column must have its own name"#)
+    }
+
     @Test func aWrongWeightCountIsRefusedNamingTheLayer() throws {
         var file = small
         file.network.layers[1].weights.removeLast()

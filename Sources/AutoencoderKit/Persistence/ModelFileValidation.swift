@@ -11,6 +11,10 @@ extension ModelFile {
         guard columnNames.count == network.inputSize else {
             throw refuse("the model names \(columnNames.count) columns but its network takes \(network.inputSize)")
         }
+        var seen = Set<String>()
+        if let repeated = columnNames.first(where: { !seen.insert($0).inserted }) {
+            throw refuse("field \"columnNames\" names \"\(repeated)\" twice; each input column must have its own name")
+        }
         if let scaler {
             do { try scaler.validate(columnCount: network.inputSize) } catch {
                 throw refuse("field \"scaler\": \(error)")
