@@ -60,7 +60,9 @@ extension CommandSpec {
             chart = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold)
         }
         let environment = context.shell.environment
-        let destination = try PlotDestination.choose(to: try arguments.value(\.to), size: try arguments.value(\.size), kind: kind,
+        // A map of the latent codes is named after the epochs trained, as seed 000's tsne_<epochs>.png.
+        let fileKind = kind == "tsne" ? session.embedding?.epochs.map { "tsne_\($0)" } ?? kind : kind
+        let destination = try PlotDestination.choose(to: try arguments.value(\.to), size: try arguments.value(\.size), kind: fileKind,
                                                      context: context, settings: session.settings, environment: environment)
         let message = try ChartRenderer.render(chart, to: destination, console: context.console, environment: environment)
         context.console.write(message.hasSuffix("\n") ? message : message + "\n")

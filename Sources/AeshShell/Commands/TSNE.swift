@@ -113,7 +113,8 @@ enum TSNECommand {
             rows: rows, sourceRows: rows.map { data.sourceRows.indices.contains($0) ? data.sourceRows[$0] : $0 },
             labels: data.labels.map { labels in rows.map { labels.indices.contains($0) ? labels[$0] : 0 } },
             coordinates: result.embedding, dimensions: options.dimensions, input: input,
-            klDivergence: result.klDivergence, method: result.method, perplexity: options.perplexity)
+            klDivergence: result.klDivergence, method: result.method, perplexity: options.perplexity,
+            epochs: input == .latent ? session.model?.weightsEpoch?.epoch : nil)
         let time = Format.duration(Date().timeIntervalSince(started))
         if result.stoppedEarly {
             console.line("interrupted at iteration \(result.iterations) of \(options.iterations); kept the embedding so far (KL \(Format.number(result.klDivergence, digits: 4)))")

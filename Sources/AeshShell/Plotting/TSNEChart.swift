@@ -30,7 +30,8 @@ enum TSNEChart {
             plot.append("$flagged \(using) with points pt 6 ps 1.1 lc rgb '#000000' title 'flagged (above threshold)'")
         }
         let what = embedding.input == .latent ? "latent codes" : "inputs"
-        let title = "t-SNE of the \(what) (\(embedding.rows.count) rows, perplexity \(TSNECommand.perplexityText(embedding.perplexity)), KL \(Format.number(embedding.klDivergence, digits: 4)))"
+        let trained = embedding.epochs.map { " after \(Format.counted($0, "epoch"))" } ?? ""
+        let title = "t-SNE of the \(what)\(trained) (\(embedding.rows.count) rows, perplexity \(TSNECommand.perplexityText(embedding.perplexity)), KL \(Format.number(embedding.klDivergence, digits: 4)))"
         return Chart(kind: "tsne", title: title, xLabel: "t-SNE 1", yLabel: "t-SNE 2",
                      zLabel: dims == 3 ? "t-SNE 3" : nil,
                      settings: dims == 3 ? ["set key top right", "set view equal xyz"] : ["set key top right", "set size ratio -1"],

@@ -26,4 +26,6 @@ public struct Embedding: Sendable {
     public var method: TSNEMethod
     /// The perplexity used.
     public var perplexity: Double
+    /// For latent codes: the training epoch whose weights encoded them.
+    public var epochs: Int? = nil
 }
