@@ -143,11 +143,13 @@ final class ExecutableTests {
         #expect(outcome.stderr == "<stdin>: longer than 16 MB, too long for a script\n")
     }
 
-    /// `aesh script | head -n 3`: the reader leaves after three lines; aesh must end quietly.
+    /// `aesh script | head -n 3`: the reader leaves after three lines; aesh must end quietly, with
+    /// the broken pipe's status 141 as a shell reports it, and run none of the later commands.
     @Test func anEarlyClosingReaderEndsAeshQuietly() throws {
         let aesh = try #require(AeshProcess.executable)
         let script = folder + "/long.aesh"
-        try ("generate normal=30 anomalies=3 features=2 seed=1\n" + String(repeating: "describe\n", count: 400))
+        try ("generate normal=30 anomalies=3 features=2 seed=1\n" + String(repeating: "describe\n", count: 400)
+             + "history save after.aesh\n")
             .write(toFile: script, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: aesh)
@@ -171,8 +173,9 @@ final class ExecutableTests {
         #expect(ended)
         #expect(String(decoding: received, as: UTF8.self).hasPrefix("In [1]: generate"))
         #expect(process.terminationReason == .exit, "ended by signal \(process.terminationStatus)")
-        #expect(process.terminationStatus == 0)
+        #expect(process.terminationStatus == 141)
         #expect(stderr.isEmpty, "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/after.aesh"), "the script went on after the pipe broke")
     }
 
     @Test func noEscapeCodesWhenNotATerminal() throws {

@@ -23,7 +23,10 @@ extension Console {
     }
 }
 
-/// The process's standard output and error.
+/// The process's standard output and error. A failed write to standard output ends the process:
+/// a reader that left (EPIPE) with status 141, as a shell reports a broken pipe; a full device, a
+/// closed standard output or any other failure with a message on standard error and status 1.
+/// Either way the script stops there, so no later command runs as if its output had been seen.
 public final class StandardConsole: Console {
     public let isTerminal: Bool
     public let usesColor: Bool
@@ -33,8 +36,9 @@ public final class StandardConsole: Console {
         isTerminal = isatty(STDOUT_FILENO) == 1
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
         usesColor = isTerminal && !noColor
-        // A reader that exits early (`aesh x.aesh | head`) must end us quietly, not kill us with SIGPIPE.
+        // A reader that exits early (`aesh x.aesh | head`) is seen as EPIPE from write(), not as SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        StandardOutputCheck.occupyIfClosed()
     }
 
     public var width: Int {
@@ -47,6 +51,7 @@ public final class StandardConsole: Console {
     public func writeError(_ text: String) { Self.put(text, to: STDERR_FILENO) }
 
     private static func put(_ text: String, to descriptor: Int32) {
+        if descriptor == STDOUT_FILENO && StandardOutputCheck.wasClosed { StandardOutputCheck.fail(errno: EBADF) }
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -56,8 +61,7 @@ public final class StandardConsole: Console {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                // The reader went away (EPIPE) or the device failed: stop quietly.
-                if descriptor == STDOUT_FILENO && errno == EPIPE { exit(0) }
+                if descriptor == STDOUT_FILENO { StandardOutputCheck.fail(errno: errno) }
                 return
             }
             offset += written
