@@ -1,5 +1,8 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
+
+// Tools version 6.2: from it on SwiftPM accepts the kernels' unsafe flags in a package that others
+// depend on by version (6.0 refused "contains unsafe build flags"); scripts/test-consumer.sh checks.
 
 // The hot loops (Sources/BatchKernels: the small layers' batch loops and t-SNE's forces) are
 // compiled for any processor and, on x86-64, twice more from the same files (BatchKernelsAVX2 and
