@@ -5,6 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
+# The real ONNX clients the export tests check against (tests/ONNXExportTests): a virtualenv with
+# the onnx package's checker and ONNX Runtime, made once (about a minute, 200 MB). The tests
+# fail rather than skip when it is missing, so a broken install cannot pass quietly.
+VENV=.venv-test
+if ! "$VENV/bin/python" -c 'import onnx, onnxruntime, numpy' 2>/dev/null; then
+    echo "test: installing onnx and onnxruntime into $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check onnx==1.23.2 onnxruntime==1.32.0 numpy
+fi
+export AESH_REQUIRE_PYTHON_CLIENTS=1
 # A crashing child would otherwise start the backtracer and hold its pipes open for minutes.
 export SWIFT_BACKTRACE=enable=no
 swift build --build-tests 2>&1 | grep -v -E '^\[[0-9]+/[0-9]+\]' || true

@@ -11,6 +11,12 @@ extension CommandSpec {
         way: the scaler fitted on the training rows, the threshold and how it was chosen, the
         column names and a summary of the training errors. The file is versioned JSON, written
         whole or not at all. Reopen it with `open PATH`.
+
+        A PATH ending in `.onnx` writes an ONNX graph (opset 13) instead, for ONNX Runtime and
+        other engines: input `input` (float32, raw features in the model's column order), the
+        scaler folded in, outputs `reconstruction` (scaled space), `error` (float64, each row's
+        mean squared error) and `predicted` (bool, error above the threshold, so a threshold
+        must be chosen first). `open` reads only aesh's own model files.
         """,
         example: "save out/seed.aemodel",
         positionals: 1...1,
@@ -18,8 +24,21 @@ extension CommandSpec {
     ) { arguments, session, context in
         let model = try session.requireModel()
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: save PATH") }
+        if path.lowercased().hasSuffix(".onnx") {
+            try saveONNX(model, path: path, session: session, context: context)
+            return
+        }
         try model.write(to: context.shell.resolve(path), createdBy: "aesh \(aeshVersion)")
         let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
         context.console.line("saved the model (\(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
     }
+}
+
+/// `save FILE.onnx`: the session's model as an ONNX graph.
+private func saveONNX(_ model: AnomalyModel, path: String, session: Session, context: CommandContext) throws {
+    guard let threshold = model.threshold else {
+        throw ShellError("no threshold yet: choose one with `threshold` before `save \(path)` (the graph's `predicted` output compares each error with it)")
+    }
+    try ONNXExport.write(model, to: context.shell.resolve(path), producerVersion: aeshVersion)
+    context.console.line("saved the model as ONNX (opset \(ONNXExport.opset), \(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, threshold \(Format.number(threshold.value, digits: session.settings.precision + 2))) to \(path)")
 }
