@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
-# The real ONNX clients the export tests check against (tests/ONNXExportTests): a virtualenv with
+# The real ONNX clients the export tests check against (Tests/AeshShellTests/ONNXExportTests): a virtualenv with
 # the onnx package's checker and ONNX Runtime, made once (about a minute, 200 MB). The tests
 # fail rather than skip when it is missing, so a broken install cannot pass quietly.
 VENV=.venv-test
