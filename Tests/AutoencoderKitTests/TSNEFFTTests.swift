@@ -60,8 +60,9 @@ import Testing
         }
     }
 
-    /// The grid sums on the smallest FFT that holds them (2n − 1 rounded up to a power of two),
-    /// for odd, even and single-node grids, against the direct O(n⁴) sums.
+    /// The grid sums asked for on the smallest FFT that holds them (2n − 1 rounded up to a power
+    /// of two; below 16 the transforms run at 16), for odd, even and single-node grids, against
+    /// the direct O(n⁴) sums.
     @Test(arguments: [1, 2, 3, 4, 5, 8, 9, 16, 17])
     func gridSumsOnTheSmallestGridAreTheDirectSums(nodes n: Int) {
         let h = 0.3

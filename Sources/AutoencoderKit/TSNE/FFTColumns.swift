@@ -46,15 +46,6 @@ extension FFT {
         }
     }
 
-    /// The same for one column, in scalar code through `transform` (grids narrower than 8).
-    func transformColumn(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>,
-                         rowStride: Int, column: Int, inputRows: Int, outputRows: Int, inverse: Bool) {
-        var re = [Double](repeating: 0, count: size), im = re
-        for t in 0..<inputRows { re[t] = real[t * rowStride + column]; im[t] = imaginary[t * rowStride + column] }
-        transform(real: &re, imaginary: &im, inverse: inverse)
-        for t in 0..<outputRows { real[t * rowStride + column] = re[t]; imaginary[t * rowStride + column] = im[t] }
-    }
-
     /// The stages on `size` bit-reversed lanes of four independent columns (decimation in time):
     /// the first radix-2 stage, then pairs of radix-2 stages fused into one radix-4 pass (same
     /// arithmetic, half the sweeps over the buffer), with one radix-2 stage first if their count is odd.

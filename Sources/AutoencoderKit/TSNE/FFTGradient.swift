@@ -64,7 +64,7 @@ struct FFTGradient: GradientMethod {
         // `intervalWidth` wide, so the kernels change only when the grid grows.
         let boxWidth = max(extent / Double(intervals), extent > Double(minimumIntervals) * intervalWidth ? intervalWidth : 0)
         let spacing = boxWidth / Double(np)
-        if convolution?.size != size {
+        if convolution?.size != max(size, GridConvolution.smallestSize) {
             convolution = GridConvolution(size: size)
             kernelGrid = nil
         }

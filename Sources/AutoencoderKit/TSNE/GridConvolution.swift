@@ -12,42 +12,37 @@ import Foundation
 /// so that only columns 0...size/2 are transformed forward; finally the n rows needed are
 /// inverse-transformed. Rows known to be zero, or not needed, are skipped. Work is split over
 /// the cores in fixed chunks and sums are added in a fixed order, so results are deterministic.
+///
+/// Grids smaller than 16 are transformed at 16: more zero padding leaves the sums as they are
+/// (2n − 1 ≤ size is all a linear convolution needs), and every grid takes the fused column stage.
 struct GridConvolution {
+    /// The transform size: the size asked for, or 16 if that is smaller.
     let size: Int
     /// Doubles per stored row: `size` plus a pad, so that a column's elements do not all fall
     /// in the same cache sets (a power-of-two stride would).
     private let stride: Int
     private let fft: FFT
-    /// Grids of 16 or more: the kernel spectra as `FFT.convolveColumns` tables, blocks
-    /// 0...size/16 of eight columns from 8b (the last one holds the middle column size/2).
+    /// The kernel spectra as `FFT.convolveColumns` tables, blocks 0...size/16 of eight columns
+    /// from 8b (the last one holds the middle column size/2).
     private var kernelTable: [Double]
-    /// Smaller grids: the kernel spectra, row-major like the grids.
-    private var weightSpectrum: [Double]
-    private var forceReal: [Double]
-    private var forceImaginary: [Double]
     private var real: [Double]
     private var imaginary: [Double]
 
-    /// Whether the column stage is the fused one (`FFT.convolveColumns`).
-    private var fused: Bool { size >= 2 * FFT.columnBlock }
+    /// The smallest transform: two blocks of eight columns, one below size/2 and its mirror.
+    static let smallestSize = 2 * FFT.columnBlock
     /// Blocks of eight columns below size/2, each with a mirror block.
     private var blocks: Int { size / 2 / FFT.columnBlock }
 
-    /// Buffers and transform plan for `size × size` grids (`size` a power of two); the kernels
-    /// are zero until `setKernels`.
-    init(size: Int) {
+    /// Buffers and transform plan for `size × size` grids (`size` a power of two, at least 16
+    /// used); the kernels are zero until `setKernels`.
+    init(size requested: Int) {
+        let size = max(requested, Self.smallestSize)
         self.size = size
         stride = size + FFT.columnBlock
         fft = FFT(size: size)
         real = [Double](repeating: 0, count: size * stride)
         imaginary = real
-        if size >= 2 * FFT.columnBlock {
-            kernelTable = [Double](repeating: 0, count: (size / 2 / FFT.columnBlock + 1) * size * FFT.kernelRowLength)
-            weightSpectrum = []; forceReal = []; forceImaginary = []
-        } else {
-            kernelTable = []
-            weightSpectrum = real; forceReal = real; forceImaginary = real
-        }
+        kernelTable = [Double](repeating: 0, count: (size / 2 / FFT.columnBlock + 1) * size * FFT.kernelRowLength)
     }
 
     /// Sets the kernels from node offsets (|dx|, |dy| < n, 2n − 1 ≤ size) and the node spacing.
@@ -71,24 +66,20 @@ struct GridConvolution {
         // W is real and even, so its spectrum is real.
         Self.rows(fft, &kernelReal, &kernelImaginary, stride: s, count: l, inverse: false)
         Self.columns(fft, &kernelReal, &kernelImaginary, stride: s, columns: l, inputRows: l, outputRows: l, inverse: false)
-        if fused {
-            // Block b starts at column 8b (the last at l/2); mirror columns use these by symmetry.
-            let row = FFT.kernelRowLength, block = FFT.columnBlock
-            for b in 0...blocks {
-                let first = b * block
-                for ky in 0..<l {
-                    let base = (b * l + ky) * row
-                    for j in 0..<block {
-                        let t = ky * s + first + j
-                        kernelTable[base + j] = kernelReal[t]
-                        kernelTable[base + block + j] = kernelImaginary[t]
-                        // The middle block writes only column l/2: the others count no energy.
-                        kernelTable[base + 2 * block + j] = b == blocks && j > 0 ? 0 : weights[t]
-                    }
+        // Block b starts at column 8b (the last at l/2); mirror columns use these by symmetry.
+        let row = FFT.kernelRowLength, block = FFT.columnBlock
+        for b in 0...blocks {
+            let first = b * block
+            for ky in 0..<l {
+                let base = (b * l + ky) * row
+                for j in 0..<block {
+                    let t = ky * s + first + j
+                    kernelTable[base + j] = kernelReal[t]
+                    kernelTable[base + block + j] = kernelImaginary[t]
+                    // The middle block writes only column l/2: the others count no energy.
+                    kernelTable[base + 2 * block + j] = b == blocks && j > 0 ? 0 : weights[t]
                 }
             }
-        } else {
-            weightSpectrum = weights; forceReal = kernelReal; forceImaginary = kernelImaginary
         }
     }
 
@@ -113,17 +104,7 @@ struct GridConvolution {
             }
         }
         Self.realRowPairs(fft, &real, &imaginary, stride: s, count: n)
-        let energy: Double
-        if fused {
-            energy = convolveColumns(rows: n)
-        } else {
-            // The charges are real, so column kx of the spectrum mirrors column l − kx: only columns
-            // 0...l/2 are transformed, `multiply` reads the others through the mirror.
-            let half = min(l, (l / 2 / FFT.columnBlock + 1) * FFT.columnBlock)
-            Self.columns(fft, &real, &imaginary, stride: s, columns: half, inputRows: n, outputRows: l, inverse: false)
-            energy = multiply()
-            Self.columns(fft, &real, &imaginary, stride: s, columns: l, inputRows: l, outputRows: n, inverse: true)
-        }
+        let energy = convolveColumns(rows: n)
         Self.rows(fft, &real, &imaginary, stride: s, count: n, inverse: true)
         let scale = 1 / Double(l * l)
         real.withUnsafeBufferPointer { re in
@@ -140,7 +121,7 @@ struct GridConvolution {
         return energy * scale
     }
 
-    /// The column stage of `apply` for grids of 16 or more, fused (`FFT.convolveColumns`):
+    /// The column stage of `apply`, fused (`FFT.convolveColumns`):
     /// the middle column l/2 first, on this thread (its block overlaps mirror columns that other
     /// blocks write), then blocks of eight columns below l/2 with their mirrors, spread over the
     /// cores. Returns Σ |Ĝ|² Ŵ, added in block order.
@@ -165,57 +146,6 @@ struct GridConvolution {
                                     partial[block] = fft.convolveColumns(
                                         real: re, imaginary: im, rowStride: s, column: block * FFT.columnBlock, rows: n,
                                         kernel: table + block * tableBlock, mirrors: true, scratch: scratch)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return partial.reduce(0, +)
-    }
-
-    /// Point-wise, the charge spectrum (columns 0...l/2 transformed; the rest by the mirror
-    /// Ĝ(ky, kx) = conj Ĝ(−ky, −kx)) times the force spectrum, in place over all columns;
-    /// returns Σ |Ĝ|² Ŵ. Rows ky and −ky are done together, right halves first, so every mirror
-    /// value is read before it is overwritten. Chunk sums are added in chunk order.
-    private mutating func multiply() -> Double {
-        let l = size, s = stride, chunks = 8
-        var partial = [Double](repeating: 0, count: chunks)
-        real.withUnsafeMutableBufferPointer { re in
-            imaginary.withUnsafeMutableBufferPointer { im in
-                forceReal.withUnsafeBufferPointer { kr in
-                    forceImaginary.withUnsafeBufferPointer { ki in
-                        weightSpectrum.withUnsafeBufferPointer { w in
-                            partial.withUnsafeMutableBufferPointer { partial in
-                                guard let re = re.baseAddress, let im = im.baseAddress, let kr = kr.baseAddress,
-                                      let ki = ki.baseAddress, let w = w.baseAddress else { return }
-                                Parallel.forEachChunk(count: l / 2 + 1, chunks: chunks, serialBelow: 2) { chunk, range in
-                                    var energy = 0.0
-                                    for ky in range {
-                                        let mirror = (l - ky) & (l - 1)
-                                        let rowCount = mirror == ky ? 1 : 2
-                                        for index in 0..<rowCount {
-                                            let row = index == 0 ? ky : mirror, other = index == 0 ? mirror : ky
-                                            let t = row * s, u = other * s
-                                            for kx in (l / 2 + 1)..<l {
-                                                let r = re[u + l - kx], i = -im[u + l - kx]
-                                                energy += (r * r + i * i) * w[t + kx]
-                                                re[t + kx] = r * kr[t + kx] - i * ki[t + kx]
-                                                im[t + kx] = r * ki[t + kx] + i * kr[t + kx]
-                                            }
-                                        }
-                                        for index in 0..<rowCount {
-                                            let t = (index == 0 ? ky : mirror) * s
-                                            for kx in 0...(l / 2) {
-                                                let r = re[t + kx], i = im[t + kx]
-                                                energy += (r * r + i * i) * w[t + kx]
-                                                re[t + kx] = r * kr[t + kx] - i * ki[t + kx]
-                                                im[t + kx] = r * ki[t + kx] + i * kr[t + kx]
-                                            }
-                                        }
-                                    }
-                                    partial[chunk] = energy
                                 }
                             }
                         }
@@ -268,22 +198,14 @@ struct GridConvolution {
         }
     }
 
-    /// Transforms columns `0..<columns` in place (a multiple of the column block, or all),
+    /// Transforms columns `0..<columns` in place (a multiple of the column block),
     /// reading rows `0..<inputRows` (the rest are zero) and writing back rows `0..<outputRows`,
     /// spread over the cores.
     private static func columns(_ fft: FFT, _ real: inout [Double], _ imaginary: inout [Double], stride s: Int,
                                 columns: Int, inputRows: Int, outputRows: Int, inverse: Bool) {
-        let l = fft.size
         real.withUnsafeMutableBufferPointer { re in
             imaginary.withUnsafeMutableBufferPointer { im in
                 guard let re = re.baseAddress, let im = im.baseAddress else { return }
-                guard l >= FFT.columnBlock else {
-                    for column in 0..<columns {
-                        fft.transformColumn(real: re, imaginary: im, rowStride: s, column: column,
-                                            inputRows: inputRows, outputRows: outputRows, inverse: inverse)
-                    }
-                    return
-                }
                 Parallel.forEachChunk(count: columns / FFT.columnBlock, chunks: 8, serialBelow: 2) { _, range in
                     withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: fft.columnScratchCount) { scratch in
                         guard let scratch = scratch.baseAddress else { return }
