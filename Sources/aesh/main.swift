@@ -30,9 +30,38 @@ struct AeshCommand: ParsableCommand {
     @Option(name: .long, help: "Seed for commands given no seed= (default 42).")
     var seed: UInt64?
 
+    @Option(name: .long, help: ArgumentHelp("Override a script parameter declared with `param` (repeatable).", valueName: "name=value"))
+    var param: [String] = []
+
     func validate() throws {
         // An empty folder would put plots at the file system's root ("" + "/" + name).
         guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
+        _ = try parameterOverrides()
+    }
+
+    /// The `--param NAME=VALUE` overrides, each name given once.
+    private func parameterOverrides() throws -> [String: String] {
+        var overrides: [String: String] = [:]
+        for word in param {
+            guard let equals = word.firstIndex(of: "="), ScriptParameters.isValidName(String(word[..<equals])) else {
+                throw ValidationError("--param takes NAME=VALUE, got \"\(word)\"")
+            }
+            let name = String(word[..<equals])
+            guard overrides[name] == nil else { throw ValidationError("--param \(name) is given twice") }
+            overrides[name] = String(word[word.index(after: equals)...])
+        }
+        return overrides
+    }
+
+    /// Stops before a replay when an override names no parameter the scripts declare.
+    private func checkOverrides(_ overrides: [String: String], against lines: [ScriptLine], console: Console) throws {
+        let declared = ScriptParameters.declaredNames(in: lines)
+        for name in overrides.keys.sorted() where !declared.contains(name) {
+            let known = declared.isEmpty ? "it declares no parameters (declare them with `param NAME=VALUE`)"
+                : "it declares \(declared.joined(separator: ", "))"
+            console.writeError("aesh: --param \(name): the script declares no parameter \(name); \(known)\n")
+            throw ExitCode(1)
+        }
     }
 
     mutating func run() throws {
@@ -45,13 +74,20 @@ struct AeshCommand: ParsableCommand {
             // A saved history must replay with the same seed.
             shell.session.history.append("set seed \(seed)")
         }
+        let overrides = try parameterOverrides()
+        shell.session.parameters = ScriptParameters(overrides: overrides)
         let options = ScriptRunOptions(echo: true, keepGoing: keepGoing)
         var failures = 0
         if let commands {
             shell.createsOutputFolder = true
-            failures = shell.runScript(ScriptLines.splitOneLiner(commands), file: "-c",
-                                       options: ScriptRunOptions(echo: false, keepGoing: keepGoing))
+            let lines = ScriptLines.splitOneLiner(commands)
+            try checkOverrides(overrides, against: lines, console: console)
+            failures = shell.runScript(lines, file: "-c", options: ScriptRunOptions(echo: false, keepGoing: keepGoing))
         } else if !scripts.isEmpty {
+            if !overrides.isEmpty {
+                let lines = scripts.flatMap { (try? Shell.readScript(path: $0)) ?? [] }
+                try checkOverrides(overrides, against: lines, console: console)
+            }
             try makeOutputFolder(console: console)
             for script in scripts where !shell.quitRequested {
                 failures += shell.runScriptFile(path: script, options: options)

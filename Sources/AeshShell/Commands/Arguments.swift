@@ -10,6 +10,8 @@ public struct Arguments: Sendable {
     /// Positional words, in order.
     public let positionals: [String]
     private let options: [String: String]
+    /// Every `name=value` word in order, for a command that takes named values (`param`).
+    public let namedValues: [(name: String, value: String)]
 
     /// Checks `invocation` against `spec`: unknown or repeated keys, values not of their key's kind
     /// and a wrong number of positional words are errors that name the key (or the closest valid
@@ -18,7 +20,8 @@ public struct Arguments: Sendable {
         command = spec.name
         var options: [String: String] = [:]
         let known = spec.keys.map(\.name)
-        for (key, value) in invocation.options {
+        namedValues = spec.takesNamedValues ? invocation.options.map { (name: $0.key, value: $0.value) } : []
+        for (key, value) in invocation.options where !spec.takesNamedValues {
             guard let declaration = spec.keys.first(where: { $0.name == key }) else {
                 if known.isEmpty { throw ShellError("\(spec.name) takes no keys, got \"\(key)\"") }
                 throw ShellError("unknown key \"\(key)\"\(Suggestion.hint(for: key, in: known)); \(spec.name) takes \(known.joined(separator: ", "))")

@@ -3,6 +3,6 @@ public enum CommandRegistry {
     /// Every command aesh knows.
     public static let all: [CommandSpec] = [
         .load, .generate, .describe, .split, .scale, .model, .train, .errors, .threshold, .evaluate, .row,
-        .tsne, .plot, .save, .open, .export, .set, .show, .run, .history, .help, .explain, .reset, .quit,
+        .tsne, .plot, .save, .open, .export, .set, .show, .param, .run, .history, .help, .explain, .reset, .quit,
     ]
 }

@@ -29,6 +29,9 @@ public struct CommandSpec: Sendable {
     let keySetPropertyCount: Int
     /// Completion for positional words.
     public var positionalCompletion: PositionalCompletion
+    /// Whether any `name=value` words are the command's data rather than declared keys (`param`):
+    /// they reach it, in order, as `Arguments.namedValues`.
+    public var takesNamedValues = false
     /// Does the work on a draft of the session.
     public var run: @Sendable (Arguments, inout Session, CommandContext) throws -> Void
 

@@ -48,7 +48,8 @@ public final class Shell {
     /// Parses and runs one logical line on `session`; a failure throws and leaves `session` as it was.
     public func perform(_ line: String, on session: inout Session, scriptName: String?, step: Int,
                         interactive: Bool) throws {
-        guard let invocation = try Invocation.parse(line) else { return }
+        let expanded = try session.parameters.expand(line)
+        guard let invocation = try Invocation.parse(expanded) else { return }
         guard let spec = command(named: invocation.name) else {
             let hint = Suggestion.hint(for: invocation.name, in: commands.map(\.name))
             let shown = invocation.name.count > 40 ? invocation.name.prefix(40) + "…" : invocation.name
@@ -62,13 +63,18 @@ public final class Shell {
             try spec.run(arguments, &draft, context)
             // `run` has already recorded the lines it replayed; recording `run FILE` too would
             // replay them twice from a saved history.
-            if spec.name != "history" && spec.name != "run" { draft.history.append(line) }
+            // Lines are recorded as they ran: parameters expanded, `param` with the values in force.
+            if spec.name == "param" && !arguments.namedValues.isEmpty {
+                draft.history.append(draft.parameters.declarationLine(names: arguments.namedValues.map(\.name)))
+            } else if spec.name != "history" && spec.name != "run" {
+                draft.history.append(expanded)
+            }
             session = draft
         } catch let error as NestedScriptError {
             throw error
         } catch let failure as PartialFailure {
             var kept = failure.session
-            kept.history.append(line)
+            kept.history.append(expanded)
             session = kept
             throw ShellError("\(spec.name): \(failure.message)")
         } catch {

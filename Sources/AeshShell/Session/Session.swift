@@ -33,6 +33,8 @@ public struct Session: Sendable {
     public var evaluation: Evaluation?
     /// The last `tsne` embedding.
     public var embedding: Embedding?
+    /// The script's parameters (`param`) and the values given for them on the command line.
+    public var parameters = ScriptParameters()
     /// Commands that succeeded, in order, for `history`.
     public var history: [String] = []
 
