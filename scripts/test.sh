@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Sets up the machine and runs the test suite (swift test). Slow tests stay out unless
-# AESH_SLOW_TESTS=1 is set.
+# Sets up the machine and runs the test suite (swift test), every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

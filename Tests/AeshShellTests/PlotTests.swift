@@ -5,7 +5,7 @@ import Testing
 
 /// `plot` through the shell, with the real gnuplot: every chart kind in every file format, text at
 /// the prompt, script-mode file names, hostile names, and a missing or failing gnuplot.
-@Suite struct PlotTests {
+@Suite(.needsGnuplot) struct PlotTests {
     @Test(arguments: PlotFixtures.kinds) func pngHasTheAskedSizeAndTheChartsColours(kind: String) throws {
         let harness = try PlotFixtures.trained()
         #expect(harness.execute("plot \(kind) to=out/\(kind).png size=640x400"), "\(harness.console.errors)")
@@ -155,7 +155,7 @@ import Testing
         text.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }.joined(separator: "\"'\"")
     }
 
-    @Test func quoteMakesAnInertSingleQuotedString() throws {
+    @Test(.needsGnuplot) func quoteMakesAnInertSingleQuotedString() throws {
         #expect(Gnuplot.quote("it's") == "'it''s'")
         #expect(Gnuplot.quote("a\nb\rc\u{1B}[31m\u{9B}d") == "'a b c [31m d'")
         #expect(Gnuplot.quote("`x` @m system(\"y\")") == "'`x` @m system(\"y\")'")
@@ -167,7 +167,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
 
-    @Test func hostileFileAndColumnNamesPlotWithoutRunningAnything() throws {
+    @Test(.needsGnuplot) func hostileFileAndColumnNamesPlotWithoutRunningAnything() throws {
         let harness = try ShellHarness()
         let marker = harness.folder + "/pwned"
         // A file name cannot hold a slash, so these markers land in gnuplot's working folder (ours).
@@ -220,7 +220,7 @@ import Testing
         #expect(Gnuplot.locate(environment: harness.shell.environment) == nil)
     }
 
-    @Test func gnuplotsOwnErrorTextIsShown() throws {
+    @Test(.needsGnuplot) func gnuplotsOwnErrorTextIsShown() throws {
         // A stand-in gnuplot that fails the way gnuplot does on a bad command.
         let harness = try PlotFixtures.trained()
         let bin = harness.folder + "/bin"
