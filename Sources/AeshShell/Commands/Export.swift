@@ -59,7 +59,8 @@ extension CommandSpec {
             }
             count = embedding.sourceRows.count
         }
-        try AtomicFile.write(text, to: context.shell.resolve(path))
+        try AtomicFile.write(text, to: context.paths.resolve(path))
+        context.record(.fileWritten(path: context.paths.resolve(path)))
         context.console.line("wrote \(Format.counted(count, "row")) of \(what) to \(path)")
     }
 }

@@ -11,7 +11,7 @@ extension CommandSpec {
         positionalCompletion: .commands
     ) { arguments, _, context in
         let console = context.console
-        let commands = context.shell.commands
+        let commands = context.commands
         guard let name = arguments.positional(0) else {
             console.line("aesh \(aeshVersion): anomaly detection with a dense autoencoder, one command at a time.")
             console.line("The method in order: load|generate → split → scale → model → train → errors → threshold → evaluate")

@@ -26,7 +26,8 @@ extension CommandSpec {
             if session.history.isEmpty { context.console.line("no commands yet") }
         case ("save", let path?) where !path.isEmpty:
             let text = "# aesh \(aeshVersion) session history\n" + session.history.map { $0 + "\n" }.joined()
-            try AtomicFile.write(text, to: context.shell.resolve(path))
+            try AtomicFile.write(text, to: context.paths.resolve(path))
+            context.record(.fileWritten(path: context.paths.resolve(path)))
             context.console.line("saved \(session.history.count) commands to \(path)")
         default:
             throw ShellError("usage: \(historyUsage)")

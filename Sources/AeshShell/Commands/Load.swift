@@ -36,7 +36,8 @@ extension CommandSpec {
             options.delimiter = delimiter == "tab" ? UInt8(ascii: "\t") : UInt8(ascii: delimiter == ";" ? ";" : ",")
         }
         options.dropMissing = try arguments.value(\.missing) == "drop"
-        let table = try TableReader.read(path: context.shell.resolve(path), options: options)
+        let table = try TableReader.read(path: context.paths.resolve(path), options: options)
+        context.record(.fileRead(path: context.paths.resolve(path)))
         let dropped = try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
         let data = table.dataset
         var summary = "loaded \(Format.counted(data.rowCount, "row")) × \(data.columnCount) columns from \(path)"

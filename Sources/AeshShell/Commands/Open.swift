@@ -16,7 +16,8 @@ extension CommandSpec {
         positionalCompletion: .files
     ) { arguments, session, context in
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: open PATH") }
-        let file = try ModelFile.read(path: context.shell.resolve(path))
+        let file = try ModelFile.read(path: context.paths.resolve(path))
+        context.record(.fileRead(path: context.paths.resolve(path)))
         let model = file.model(path: path)
         session.model = model
         session.lastRun = nil

@@ -1,4 +1,5 @@
 import AutoencoderKit
+import Foundation
 
 /// The keys of `plot`.
 struct PlotKeys: KeySet {
@@ -59,12 +60,15 @@ extension CommandSpec {
             guard let embedding = session.embedding else { throw ShellError("no t-SNE embedding yet: run `tsne` first") }
             chart = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold)
         }
-        let environment = context.shell.environment
+        let environment = context.environment
         // A map of the latent codes is named after the epochs trained, as seed 000's tsne_<epochs>.png.
         let fileKind = kind == "tsne" ? session.embedding?.epochs.map { "tsne_\($0)" } ?? kind : kind
         let destination = try PlotDestination.choose(to: try arguments.value(\.to), size: try arguments.value(\.size), kind: fileKind,
                                                      context: context, settings: session.settings, environment: environment)
         let message = try ChartRenderer.render(chart, to: destination, console: context.console, environment: environment)
+        if case .file(let path, _) = destination {
+            context.record(.chart(kind: kind, path: path, format: URL(fileURLWithPath: path).pathExtension.lowercased()))
+        }
         context.console.write(message.hasSuffix("\n") ? message : message + "\n")
     }
 }

@@ -6,6 +6,6 @@ extension CommandSpec {
         details: "Ends the session (Ctrl-D at the prompt does the same). The prompt's history is kept for next time.",
         example: "quit"
     ) { _, _, context in
-        context.shell.quitRequested = true
+        context.requestQuit()
     }
 }

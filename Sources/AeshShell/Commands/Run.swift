@@ -14,6 +14,6 @@ extension CommandSpec {
         positionalCompletion: .files
     ) { arguments, session, context in
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: run FILE.aesh") }
-        try context.shell.replay(path: context.shell.resolve(path), on: &session, console: context.console)
+        try context.replay(script: context.paths.resolve(path), on: &session)
     }
 }

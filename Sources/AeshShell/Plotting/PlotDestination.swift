@@ -14,16 +14,14 @@ enum PlotDestination: Equatable {
                        settings: Settings, environment: [String: String]) throws -> PlotDestination {
         if let to {
             guard !to.isEmpty else { throw ShellError("to= needs a file name ending in .png, .svg, .pdf or .txt") }
-            return .file(path: context.shell.resolve(to), terminal: try fileTerminal(for: to, size: size))
+            return .file(path: context.paths.resolve(to), terminal: try fileTerminal(for: to, size: size))
         }
         guard context.interactive else {
             let name = "\(fileStem(context.scriptName))-\(twoDigits(context.step))-\(kind).png"
             let folder = settings.outputFolder
-            if context.shell.createsOutputFolder && folder == context.shell.startingOutputFolder {
-                // The folder given with --out (default out/) is made when the first chart needs it.
-                try? FileManager.default.createDirectory(atPath: context.shell.resolve(folder), withIntermediateDirectories: true)
-            }
-            return .file(path: context.shell.resolve(folder.hasSuffix("/") ? folder + name : folder + "/" + name),
+            // The folder given with --out (default out/) is made when the first chart needs it.
+            context.outputFolder.prepare(folder, paths: context.paths)
+            return .file(path: context.paths.resolve(folder.hasSuffix("/") ? folder + name : folder + "/" + name),
                          terminal: try fileTerminal(for: name, size: size))
         }
         switch settings.plot {

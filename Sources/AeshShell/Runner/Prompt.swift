@@ -30,10 +30,8 @@ public enum Prompt {
                 pending = ""
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 editor.remember(line)
-                let start = DispatchTime.now().uptimeNanoseconds
-                shell.execute(line, interactive: true)
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                if seconds >= 1 { console.line(console.styled("(\(Format.duration(seconds)))", "2")) }
+                shell.runCell(Cell(number: 0, command: line, location: nil, framing: .prompt), scriptName: nil,
+                              interactive: true)
             }
         }
         return 0

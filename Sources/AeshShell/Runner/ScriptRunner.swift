@@ -24,16 +24,9 @@ extension Shell {
         let scriptName = Self.scriptName(of: file)
         var failures = 0
         for (index, line) in lines.enumerated() where !quitRequested {
-            if options.echo { console.line(console.styled("In [\(index + 1)]: ", "1;34") + line.text) }
-            let start = DispatchTime.now().uptimeNanoseconds
-            let ok = execute(line.text, location: "\(file):\(line.lineNumber)", scriptName: scriptName,
-                             step: index + 1, interactive: false)
-            if options.echo {
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                console.line(console.styled("(\(Format.duration(seconds)))", "2"))
-                console.line()
-            }
-            if !ok {
+            let cell = Cell(number: index + 1, command: line.text, location: "\(file):\(line.lineNumber)",
+                            framing: options.echo ? .notebook : .none)
+            if !runCell(cell, scriptName: scriptName, interactive: false) {
                 failures += 1
                 if !options.keepGoing { break }
             }
@@ -48,7 +41,7 @@ extension Shell {
         do {
             lines = try Self.readScript(path: path)
         } catch {
-            console.writeError(console.styled("\(error)", "31") + "\n")
+            emit(.error("\(error)"))
             return 1
         }
         // Known as running, so a script that runs itself stops at its own `run` line.
@@ -109,7 +102,7 @@ extension Shell {
     }
 
     /// Replays a script inside a command (`run`): all of it or none of it changes the session.
-    func replay(path: String, on session: inout Session, console: Console) throws {
+    func replay(path: String, on session: inout Session) throws {
         let canonical = Self.canonicalPath(path)
         guard !runningScripts.contains(canonical) else {
             throw ShellError("\(path) is already running (a script that runs itself would never end)")

@@ -27,17 +27,22 @@ public final class Shell {
     /// tests replace it.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    /// `path` resolved against `baseDirectory` (absolute paths and `~/` are kept as they are).
-    public func resolve(_ path: String) -> String {
-        if path == "~" || path.hasPrefix("~/") { return NSString(string: path).expandingTildeInPath }
-        guard let base = baseDirectory, !path.hasPrefix("/") else { return path }
-        return base.hasSuffix("/") ? base + path : base + "/" + path
-    }
+    /// Who hears the cell events; the terminal's printer by default, a report writer beside it.
+    public var listeners: [CellListener]
 
-    /// A shell with the standard commands.
+    /// `path` resolved against `baseDirectory` (absolute paths and `~/` are kept as they are).
+    public func resolve(_ path: String) -> String { PathResolver(baseDirectory: baseDirectory).resolve(path) }
+
+    /// A shell with the standard commands, printing its cells onto `console`.
     public init(console: Console, commands: [CommandSpec] = CommandRegistry.all) {
         self.console = console
         self.commands = commands
+        listeners = [CellPrinter(console: console)]
+    }
+
+    /// Sends `event` to every listener.
+    public func emit(_ event: CellEvent) {
+        for listener in listeners { listener.receive(event) }
     }
 
     /// The command called `name`, if any.
@@ -55,8 +60,7 @@ public final class Shell {
             let shown = invocation.name.count > 40 ? invocation.name.prefix(40) + "…" : invocation.name
             throw ShellError("unknown command \"\(shown)\"\(hint); type `help` for the list")
         }
-        let context = CommandContext(console: console, shell: self, scriptName: scriptName, step: step,
-                                     interactive: interactive)
+        let context = makeContext(scriptName: scriptName, step: step, interactive: interactive)
         do {
             let arguments = try Arguments(invocation, spec: spec)
             var draft = session
@@ -82,18 +86,44 @@ public final class Shell {
         }
     }
 
-    /// Runs one line on this shell's session, printing any error; returns whether it succeeded.
+    /// What a command run by this shell gets: the console as cell events, path resolution, the
+    /// output-folder policy, the artifact sink, `run`'s replay and `quit`.
+    private func makeContext(scriptName: String?, step: Int, interactive: Bool) -> CommandContext {
+        CommandContext(
+            console: CellConsole(terminal: console) { [unowned self] in emit($0) },
+            paths: PathResolver(baseDirectory: baseDirectory), environment: environment,
+            outputFolder: OutputFolderPolicy(createsFolder: createsOutputFolder, startingFolder: startingOutputFolder),
+            commands: commands, scriptName: scriptName, step: step, interactive: interactive,
+            artifacts: { [unowned self] in emit(.artifact($0)) },
+            replay: { [unowned self] path, session in try replay(path: path, on: &session) },
+            quit: { [unowned self] in quitRequested = true })
+    }
+
+    /// Runs one line on this shell's session as a cell without framing, reporting any error;
+    /// returns whether it succeeded.
     @discardableResult
     public func execute(_ line: String, location: String? = nil, scriptName: String? = nil, step: Int = 0,
                         interactive: Bool = false) -> Bool {
+        runCell(Cell(number: step, command: line, location: location, framing: .none), scriptName: scriptName,
+                interactive: interactive)
+    }
+
+    /// Runs `cell` on this shell's session: emits its start, its output and artifacts, its error
+    /// if it fails, and its end with the elapsed time. Typed input, `-c` and scripts all come here.
+    @discardableResult
+    public func runCell(_ cell: Cell, scriptName: String?, interactive: Bool) -> Bool {
+        emit(.started(cell))
+        let start = DispatchTime.now().uptimeNanoseconds
+        var succeeded = true
         do {
-            try perform(line, on: &session, scriptName: scriptName, step: step, interactive: interactive)
-            return true
+            try perform(cell.command, on: &session, scriptName: scriptName, step: cell.number, interactive: interactive)
         } catch {
-            let prefix = location.map { "\($0): " } ?? ""
-            console.writeError(console.styled("\(prefix)\(error)", "31") + "\n")
-            return false
+            let prefix = cell.location.map { "\($0): " } ?? ""
+            emit(.error("\(prefix)\(error)"))
+            succeeded = false
         }
+        emit(.finished(cell, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, succeeded: succeeded))
+        return succeeded
     }
 }
 

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The terminal's and script mode's view of the cell events: output as it comes, errors in red on
+/// the error stream, a notebook cell framed as `In [n]: …` with its time, a slow prompt line timed.
+public final class CellPrinter: CellListener {
+    private let console: Console
+
+    /// A printer onto `console`.
+    public init(console: Console) { self.console = console }
+
+    public func receive(_ event: CellEvent) {
+        switch event {
+        case .started(let cell):
+            if cell.framing == .notebook {
+                console.line(console.styled("In [\(cell.number)]: ", "1;34") + cell.command)
+            }
+        case .prose(let markdown):
+            console.write(markdown.hasSuffix("\n") || markdown.isEmpty ? markdown : markdown + "\n")
+        case .output(let text):
+            console.write(text)
+        case .diagnostic(let text):
+            console.writeError(text)
+        case .artifact:
+            break
+        case .error(let message):
+            console.writeError(console.styled(message, "31") + "\n")
+        case .finished(let cell, let seconds, _):
+            switch cell.framing {
+            case .notebook:
+                console.line(console.styled("(\(Format.duration(seconds)))", "2"))
+                console.line()
+            case .prompt:
+                if seconds >= 1 { console.line(console.styled("(\(Format.duration(seconds)))", "2")) }
+            case .none:
+                break
+            }
+        }
+    }
+}
