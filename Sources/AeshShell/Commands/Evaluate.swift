@@ -22,6 +22,7 @@ extension CommandSpec {
         }
         let evaluation = Metrics.evaluate(errors: scores.errors, labels: labels, threshold: threshold.value)
         session.evaluation = evaluation
+        session.recordEvaluation(evaluation, threshold: threshold, part: scores.part)
         let console = context.console
         let c = evaluation.confusion
         console.line("evaluation of \(Format.count(scores.errors.count)) \(scores.part == .all ? "" : scores.part.rawValue + " ")rows at threshold \(Format.number(threshold.value, digits: session.settings.precision + 2)) (\(threshold.rule))")

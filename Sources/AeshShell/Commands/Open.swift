@@ -25,6 +25,7 @@ extension CommandSpec {
         session.scalingMethod = nil
         session.architecture = model.architecture
         session.clearScores()
+        session.recordModel()
         let layout = model.widths.map(String.init).joined(separator: " → ")
         let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
         context.console.line("opened \(path): \(layout), \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold), written by \(file.createdBy)")

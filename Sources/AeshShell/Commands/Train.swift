@@ -102,6 +102,7 @@ extension CommandSpec {
             history: result.history, keptEpoch: result.stop.keptEpoch)
         trained.lastRun = result.state.map { TrainingRun(state: $0, rows: rows) }
         trained.clearScores()
+        trained.recordModel()
         let layout = ([data.columnCount] + built.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
         let described = "\(layout), \(Format.counted(result.model.parameterCount, "parameter")), \(Format.counted(result.trainingRows, "training row"))" +
             (result.validationRows > 0 ? " + \(Format.counted(result.validationRows, "validation row"))" : "")

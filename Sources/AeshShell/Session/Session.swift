@@ -35,6 +35,8 @@ public struct Session: Sendable {
     public var embedding: Embedding?
     /// The script's parameters (`param`) and the values given for them on the command line.
     public var parameters = ScriptParameters()
+    /// Every model trained or opened in the session, oldest first, for `compare`.
+    public var modelSummaries: [ModelSummary] = []
     /// Commands that succeeded, in order, for `history`.
     public var history: [String] = []
 
