@@ -81,13 +81,8 @@ func sgemm(
     alpha: Float, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
 ) {
-    OpenBLASCore.ensureSuitable
+    BLASThreads.configured
     cblas_sgemm(
         CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
         Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-}
-
-/// Sets how many threads OpenBLAS may use (results are reproducible for a fixed count).
-public func setLinearAlgebraThreads(_ count: Int) {
-    openblas_set_num_threads(Int32(max(1, count)))
 }

@@ -22,7 +22,6 @@ final class ForwardPass {
     /// Buffers for up to `capacity` rows of a model that passed `validate()`.
     init(model: Autoencoder, capacity: Int, blasThreshold: Int = DenseKernel.defaultBLASThreshold,
          loops: BatchKernelVariant = .selected) {
-        BLASThreads.configured
         self.loops = loops
         let capacity = max(capacity, 1)
         self.capacity = capacity
