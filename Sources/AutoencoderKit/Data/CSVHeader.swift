@@ -1,16 +1,33 @@
-/// The header of a CSV table: every column's name and whether it is a feature or the label.
+/// The header of a CSV table: every column's name and what it is (feature, label, id or skipped).
 struct CSVHeader {
-    /// All column names, in file order.
-    var names: [String]
-    /// Per column: its index among the features, or -1 for the label column.
-    var kinds: [Int]
-    /// The label column's index among all columns, when there is one.
-    var labelIndex: Int?
+    /// `kinds` for the label column.
+    static let label = -1
+    /// `kinds` for the id column.
+    static let id = -2
+    /// `kinds` for a column that is scanned past unread.
+    static let skipped = -3
 
-    /// Number of feature columns.
-    var featureCount: Int { names.count - (labelIndex == nil ? 0 : 1) }
+    /// All column names, in file order.
+    let names: [String]
+    /// Per column: its index among the features, or `label`, `id` or `skipped`.
+    let kinds: [Int]
+    /// The label column's index among all columns, when there is one.
+    let labelIndex: Int?
+    /// The id column's index among all columns, when there is one.
+    let idIndex: Int?
+
+    /// Number of feature columns (stored: the reader asks for it once per row).
+    let featureCount: Int
+
+    init(names: [String], kinds: [Int], labelIndex: Int?, idIndex: Int?) {
+        self.names = names
+        self.kinds = kinds
+        self.labelIndex = labelIndex
+        self.idIndex = idIndex
+        featureCount = kinds.lazy.filter { $0 >= 0 }.count
+    }
     /// The feature columns' names.
-    var featureNames: [String] { names.indices.filter { $0 != labelIndex }.map { names[$0] } }
+    var featureNames: [String] { names.indices.filter { kinds[$0] >= 0 }.map { names[$0] } }
     /// The label column's name.
     var labelName: String? { labelIndex.map { names[$0] } }
 }
@@ -70,6 +87,10 @@ extension CSVParser {
         } else {
             delimiter = record.detectedDelimiter
         }
+        if options.decimalComma, delimiter == UInt8(ascii: ",") {
+            throw DataFileError(path: source, line: line, message:
+                "a decimal comma needs another delimiter than the comma (the header is split by commas; give delimiter=;)")
+        }
         let headerLine = line
         var names: [String] = []
         while true {
@@ -109,8 +130,8 @@ extension CSVParser {
             }
         }
         if i == p.count, !isFinal, p.last != asciiLF || inQuotes { return nil }
-        // Ties go to the comma, then the tab.
-        var best = (byte: UInt8(ascii: ","), count: commas)
+        // Ties go to the comma, then the tab; with decimal commas a header without commas is not split by them.
+        var best = (byte: UInt8(ascii: options.decimalComma && commas == 0 ? ";" : ","), count: commas)
         if tabs > best.count { best = (UInt8(ascii: "\t"), tabs) }
         if semicolons > best.count { best = (UInt8(ascii: ";"), semicolons) }
         return (i, best.byte)
@@ -130,29 +151,60 @@ extension CSVParser {
             }
             firstPosition[name] = index
         }
-        var labelIndex: Int?
-        if let wanted = options.labelColumn {
-            labelIndex = try ColumnLookup.index(of: wanted, in: names, source: source)
+        let labelIndex = try options.labelColumn.map { try ColumnLookup.index(of: $0, in: names, source: source) }
+        let idIndex = try options.idColumn.map { try ColumnLookup.index(of: $0, in: names, source: source) }
+        let ignored = try options.ignoredColumns.map { try ColumnLookup.index(of: $0, in: names, source: source) }
+        var roles: [Int: String] = [:]
+        for (index, role) in [(labelIndex, "label"), (idIndex, "id")] + ignored.map({ ($0, "ignore") }) {
+            guard let index else { continue }
+            if let earlier = roles[index] {
+                throw DataFileError(path: source, column: names[index],
+                                    message: earlier == role ? "named twice in \(role)="
+                                        : "cannot be both \(earlier)= and \(role)=")
+            }
+            roles[index] = role
         }
-        let header = CSVHeader(names: names, kinds: Self.kinds(columnCount: names.count, labelIndex: labelIndex),
-                               labelIndex: labelIndex)
-        if header.featureCount == 0 {
+        var skipped = Set(ignored)
+        if let used = options.modelColumns, Set(used).isSubset(of: names) {
+            let usedSet = Set(used)
+            skipped.formUnion(names.indices.filter { !usedSet.contains(names[$0]) })
+        }
+        var kinds: [Int] = []
+        var next = 0
+        for column in names.indices {
+            if column == labelIndex {
+                kinds.append(CSVHeader.label)
+            } else if column == idIndex {
+                kinds.append(CSVHeader.id)
+            } else if skipped.contains(column) {
+                kinds.append(CSVHeader.skipped)
+            } else {
+                kinds.append(next)
+                next += 1
+            }
+        }
+        let header = CSVHeader(names: names, kinds: kinds, labelIndex: labelIndex, idIndex: idIndex)
+        if header.featureCount == 0, names.count == 1, labelIndex != nil {
             throw DataFileError(path: source, message: "no feature columns: the only column is the label \"\(names[0])\"")
+        }
+        if header.featureCount == 0 {
+            let others = [labelIndex.map { "the label \"\(names[$0])\"" }, idIndex.map { "the id \"\(names[$0])\"" },
+                          ignored.isEmpty ? nil : "ignored columns"].compactMap { $0 }
+            throw DataFileError(path: source, message: "no feature columns: the file holds only \(others.joined(separator: " and "))")
         }
         return header
     }
 
-    /// Per column, its feature index or -1 for the label.
+    /// Per column, its feature index or -1 for the label (the `.npy` reader's columns).
     static func kinds(columnCount: Int, labelIndex: Int?) -> [Int] {
         var next = 0
         return (0..<columnCount).map { column in
-            if column == labelIndex { return -1 }
+            if column == labelIndex { return CSVHeader.label }
             defer { next += 1 }
             return next
         }
     }
 }
-
 extension String {
     /// The string without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {

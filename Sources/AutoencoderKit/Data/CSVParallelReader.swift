@@ -140,6 +140,7 @@ extension CSVParser {
     mutating func append(_ other: CSVParser) {
         values.append(contentsOf: other.values)
         labels.append(contentsOf: other.labels)
+        ids.append(contentsOf: other.ids)
         for (feature, count) in zip(missingPerColumn.indices, other.missingPerColumn) {
             missingPerColumn[feature] += count
         }

@@ -18,6 +18,12 @@ struct CSVParser {
     var header: CSVHeader?
     var values: [Float] = []
     var labels: [UInt8] = []
+    /// The id column's cells of the kept rows, when there is an id column.
+    var ids: [String] = []
+    /// The id cell of the row being read.
+    var rowId = ""
+    /// The decimal mark: `.`, or `,` with `decimalComma`.
+    let point: UInt8
     var missingPerColumn: [Int] = []
     /// Positions (among data rows, from 0) of the rows dropped for missing values.
     var droppedPositions: [Int] = []
@@ -34,6 +40,7 @@ struct CSVParser {
         self.source = source
         self.options = options
         self.expectedBytes = expectedBytes
+        point = UInt8(ascii: options.decimalComma ? "," : ".")
     }
 
     /// Consumes every complete record in `p` and returns how many bytes it used.
@@ -123,6 +130,7 @@ struct CSVParser {
         }
         if rowMissing.isEmpty {
             if header.labelIndex != nil { labels.append(label) }
+            if header.idIndex != nil { ids.append(rowId) }
         } else {
             for feature in rowMissing { missingPerColumn[feature] += 1 }
             droppedPositions.append(dataRows)
@@ -136,7 +144,7 @@ struct CSVParser {
     @inline(__always)
     private func fastCell(_ p: UnsafeBufferPointer<UInt8>, from pos: Int,
                           isFinal: Bool) -> (value: Float, next: Int, ending: FieldEnd)? {
-        guard let number = ScannedDecimal.scan(p, from: pos, to: p.count) else { return nil }
+        guard let number = ScannedDecimal.scan(p, from: pos, to: p.count, point: point) else { return nil }
         let value = NumberParser.float(number, in: p)
         let end = number.end
         guard value.isFinite else { return nil }
@@ -154,8 +162,13 @@ struct CSVParser {
         let name = header.names[column]
         let feature = header.kinds[column]
         let (start, end) = (field.start, field.end)
+        if feature == CSVHeader.skipped { return }
+        if feature == CSVHeader.id {
+            rowId = String(decoding: contentBytes(p, field), as: UTF8.self)
+            return
+        }
         if feature < 0 {
-            guard !field.hasEscapedQuotes, let value = NumberParser.parseWhole(p, from: start, to: end),
+            guard !field.hasEscapedQuotes, let value = NumberParser.parseWhole(p, from: start, to: end, point: point),
                   value == 0 || value == 1 else {
                 throw DataFileError(path: source, line: cellLine, column: name,
                                     message: "a label must be 0 or 1, not \(cellText(p, field))")
@@ -172,12 +185,12 @@ struct CSVParser {
             rowMissing.append(feature)
             return
         }
-        if !field.hasEscapedQuotes, let value = NumberParser.parseWholeFloat(p, from: start, to: end) {
+        if !field.hasEscapedQuotes, let value = NumberParser.parseWholeFloat(p, from: start, to: end, point: point) {
             if value.isFinite {
                 values.append(value)
                 return
             }
-            let double = NumberParser.parseWhole(p, from: start, to: end) ?? .infinity
+            let double = NumberParser.parseWhole(p, from: start, to: end, point: point) ?? .infinity
             let reason = double.isFinite ? "is outside the 32-bit float range" : "is not a finite number"
             throw DataFileError(path: source, line: cellLine, column: name, message: "\(cellText(p, field)) \(reason)")
         }
@@ -187,8 +200,10 @@ struct CSVParser {
         }
         if dataRows == missingPerColumn[feature] {
             // No number in this column so far: most likely a text column rather than one bad cell.
-            throw DataFileError(path: source, line: cellLine, column: name, locatedMessage:
+            var error = DataFileError(path: source, line: cellLine, column: name, locatedMessage:
                 "column \"\(name)\" is not numeric (line \(cellLine): \(cellText(p, field)))")
+            error.textColumn = name
+            throw error
         }
         throw DataFileError(path: source, line: cellLine, column: name, message: "\(cellText(p, field)) is not a number")
     }
@@ -208,6 +223,7 @@ struct CSVParser {
         }
         values.reserveCapacity(rows * width)
         if header.labelIndex != nil { labels.reserveCapacity(rows) }
+        if header.idIndex != nil { ids.reserveCapacity(rows) }
     }
 
     /// The table read so far, once the whole input has been consumed.
@@ -238,7 +254,8 @@ struct CSVParser {
         }
         let dataset = Dataset(features: features, columnNames: header.featureNames,
                               labels: header.labelIndex == nil ? nil : labels,
-                              sourceRows: sourceRows, labelName: header.labelName)
+                              sourceRows: sourceRows, labelName: header.labelName,
+                              rowIds: header.idIndex == nil ? nil : ids)
         return LoadedTable(dataset: dataset, droppedRows: droppedPositions.count, missingPerColumn: missingPerColumn)
     }
 }

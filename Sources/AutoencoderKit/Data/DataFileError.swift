@@ -14,6 +14,9 @@ public struct DataFileError: Error, CustomStringConvertible, Equatable {
     /// Whether `message` already says where (e.g. `line 7 has 3 fields, the header has 4`), so the
     /// description must not repeat the line and column in front of it.
     let messageNamesLocation: Bool
+    /// The column, when the error is that a column holds text rather than numbers (so a caller
+    /// can suggest keeping it as the row id or ignoring it).
+    public internal(set) var textColumn: String?
 
     /// An error at an optional line and column of `path`.
     public init(path: String, line: Int? = nil, column: String? = nil, message: String) {

@@ -3,7 +3,8 @@
 ///
 /// `features` holds one row per data row; `labels[i]` is 0 (normal) or 1 (anomaly) for row `i`
 /// when the source had a label column. `sourceRows[i]` is the row's position among the data rows
-/// of the loaded file (or generated set), counting from 0, so exports can point back to it.
+/// of the loaded file (or generated set), counting from 0, so exports can point back to it;
+/// `rowIds[i]`, when the file had an id column, is the row's identifier.
 public struct Dataset: Equatable, Sendable {
     /// The feature values, one row per data row.
     public var features: Matrix
@@ -15,10 +16,12 @@ public struct Dataset: Equatable, Sendable {
     public var sourceRows: [Int]
     /// The name of the label column, when there is one.
     public var labelName: String?
+    /// Each row's identifier (the file's `id` column, text or number as written), when there is one.
+    public var rowIds: [String]?
 
     /// A data set; `labels` and `sourceRows` (default `0..<rows`) must have one entry per row.
     public init(features: Matrix, columnNames: [String], labels: [UInt8]? = nil,
-                sourceRows: [Int]? = nil, labelName: String? = nil) {
+                sourceRows: [Int]? = nil, labelName: String? = nil, rowIds: [String]? = nil) {
         precondition(columnNames.count == features.columns, "one name per column")
         precondition(labels == nil || labels?.count == features.rows, "one label per row")
         self.features = features
@@ -26,6 +29,8 @@ public struct Dataset: Equatable, Sendable {
         self.labels = labels
         self.sourceRows = sourceRows ?? Array(0..<features.rows)
         self.labelName = labelName
+        self.rowIds = rowIds
+        precondition(rowIds == nil || rowIds?.count == features.rows, "one id per row")
         precondition(self.sourceRows.count == features.rows, "one source row per row")
     }
 
@@ -38,7 +43,8 @@ public struct Dataset: Equatable, Sendable {
     public func selectingRows(_ indices: [Int]) -> Dataset {
         Dataset(features: features.selectingRows(indices), columnNames: columnNames,
                 labels: labels.map { l in indices.map { l[$0] } },
-                sourceRows: indices.map { sourceRows[$0] }, labelName: labelName)
+                sourceRows: indices.map { sourceRows[$0] }, labelName: labelName,
+                rowIds: rowIds.map { ids in indices.map { ids[$0] } })
     }
 
     /// Indices of the rows labelled normal (all rows when there are no labels).

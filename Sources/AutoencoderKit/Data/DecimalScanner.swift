@@ -18,9 +18,10 @@ struct ScannedDecimal {
     /// Scans the longest number of strtod's decimal syntax, `[+-]digits[.digits][e[+-]digits]`
     /// with a digit on at least one side of the point, that starts at `start` and ends before
     /// `end`; nil when none does. An exponent marker without digits (`1e`, `1e+`) is not part of
-    /// the number, as in strtod.
+    /// the number, as in strtod. `point` is the decimal mark (`.`, or `,` for decimal commas).
     @inline(__always)
-    static func scan(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> ScannedDecimal? {
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                     point: UInt8 = UInt8(ascii: ".")) -> ScannedDecimal? {
         var i = start
         var negative = false
         if i < end {
@@ -59,7 +60,7 @@ struct ScannedDecimal {
                 }
                 i += 1
             }
-            guard !inFraction, i < end, p[i] == UInt8(ascii: ".") else { break }
+            guard !inFraction, i < end, p[i] == point else { break }
             inFraction = true
             i += 1
         }

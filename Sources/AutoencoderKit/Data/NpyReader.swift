@@ -94,6 +94,9 @@ enum NpyReader {
         guard rows > 0 else { throw fail("no data rows (the array is empty)") }
         guard columns > 0 else { throw fail("no columns (the array's shape is (\(rows), 0))") }
         let names = (0..<columns).map { "x\($0)" }
+        if options.idColumn != nil || !options.ignoredColumns.isEmpty {
+            throw fail("id= and ignore= apply to CSV files; a .npy array has only numeric columns")
+        }
         let labelIndex = try options.labelColumn.map { try ColumnLookup.index(of: $0, in: names, source: source) }
         let featureCount = columns - (labelIndex == nil ? 0 : 1)
         guard featureCount > 0 else {

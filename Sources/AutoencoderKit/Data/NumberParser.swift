@@ -99,7 +99,8 @@ enum NumberParser {
     }
     #endif
 
-    /// strtod on a NUL-terminated copy of the bytes; only called on text of the decimal syntax.
+    /// strtod on a NUL-terminated copy of the bytes; only called on text of the decimal syntax,
+    /// where a `.` or `,` can only be the decimal mark.
     private static func strtodValue(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double {
         // strtod follows LC_NUMERIC; the shell may have set a locale whose decimal point is not '.'.
         let point = localeDecimalPoint()
@@ -107,7 +108,7 @@ enum NumberParser {
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count * point.count + 1) { buffer in
             var k = 0
             for i in start..<end {
-                if p[i] == UInt8(ascii: "."), point != [UInt8(ascii: ".")] {
+                if p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ","), point != [p[i]] {
                     for byte in point { buffer[k] = CChar(bitPattern: byte); k += 1 }
                 } else {
                     buffer[k] = CChar(bitPattern: p[i])
@@ -135,14 +136,16 @@ enum NumberParser {
     }
 
     /// The whole range (already trimmed) as a Double; nil unless it is exactly one number.
-    static func parseWhole(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double? {
-        guard let number = ScannedDecimal.scan(p, from: start, to: end), number.end == end else { return nil }
+    static func parseWhole(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                           point: UInt8 = UInt8(ascii: ".")) -> Double? {
+        guard let number = ScannedDecimal.scan(p, from: start, to: end, point: point), number.end == end else { return nil }
         return double(number, in: p)
     }
 
     /// The whole range (already trimmed) as `Float(strtod(text))`; nil unless it is one number.
-    static func parseWholeFloat(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Float? {
-        guard let number = ScannedDecimal.scan(p, from: start, to: end), number.end == end else { return nil }
+    static func parseWholeFloat(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                                point: UInt8 = UInt8(ascii: ".")) -> Float? {
+        guard let number = ScannedDecimal.scan(p, from: start, to: end, point: point), number.end == end else { return nil }
         return float(number, in: p)
     }
 

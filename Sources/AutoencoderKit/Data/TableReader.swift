@@ -15,12 +15,28 @@ public struct TableReadOptions: Equatable, Sendable {
     /// false: a missing cell (empty, `NA`, `NaN`, `nan`) is an error naming it; true: rows with
     /// one are dropped and counted. A missing label is an error either way.
     public var dropMissing: Bool
+    /// Name of a column (text or numbers) kept as each row's identifier, not a feature (CSV only).
+    public var idColumn: String?
+    /// Columns skipped whatever they hold (CSV only).
+    public var ignoredColumns: [String]
+    /// Whether numbers use a decimal comma (`3,5`) instead of a point; the delimiter cannot then be a comma.
+    public var decimalComma: Bool
+    /// The columns a model uses: when the header has them all, every other column (label and id
+    /// aside) is skipped whatever it holds; when it lacks one, all columns are read as usual.
+    public var modelColumns: [String]?
 
-    /// Options with the given label column, delimiter and missing-value rule.
-    public init(labelColumn: String? = nil, delimiter: UInt8? = nil, dropMissing: Bool = false) {
+    /// Options with the given label column, delimiter, missing-value rule, id, ignored columns,
+    /// decimal mark and model columns.
+    public init(labelColumn: String? = nil, delimiter: UInt8? = nil, dropMissing: Bool = false,
+                idColumn: String? = nil, ignoredColumns: [String] = [], decimalComma: Bool = false,
+                modelColumns: [String]? = nil) {
         self.labelColumn = labelColumn
         self.delimiter = delimiter
         self.dropMissing = dropMissing
+        self.idColumn = idColumn
+        self.ignoredColumns = ignoredColumns
+        self.decimalComma = decimalComma
+        self.modelColumns = modelColumns
     }
 }
 
@@ -49,7 +65,9 @@ public struct LoadedTable: Equatable, Sendable {
 /// in errors are physical lines of the file. Every record must have the header's number of fields.
 /// Feature cells are decimal numbers (spaces around them allowed) that are finite as Float32,
 /// rounded exactly as `Float(strtod(cell))`; empty, `NA`, `NaN` and `nan` are missing values.
-/// Label cells must be 0 or 1 (`0.0`, `1.0`, … too).
+/// Label cells must be 0 or 1 (`0.0`, `1.0`, … too). The id column's cells are kept as text; ignored
+/// columns (and, when the model's columns are all there, the columns it does not use) are scanned
+/// past unread. With `decimalComma`, `3,5` is three and a half (and `3.5` is not a number).
 ///
 /// `.npy` (by extension): version 1, 2 or 3; dtypes `f4 f8 i1 i2 i4 i8 u1 u2 u4 u8 b1` in either
 /// byte order; C or Fortran order; shape `(n,)` or `(n, m)`. Columns are named `x0`, `x1`, …, and
