@@ -61,11 +61,13 @@ extension CommandSpec {
             let described = leading.map { c in
                 "\(columns.indices.contains(c) ? columns[c] : "#\(c)") \(Format.percent(total > 0 ? contributions[c] / total : 0, digits: 0))"
             }.joined(separator: ", ")
-            table.append([String(data.sourceRows[rows[k]]), Format.number(errors[k], digits: digits),
+            let id = data.rowIds.map { [$0[rows[k]]] } ?? []
+            table.append([String(data.sourceRows[rows[k]])] + id + [Format.number(errors[k], digits: digits),
                           labels.map { String($0[k]) } ?? "", described])
         }
         console.line("top \(min(top, errors.count)) rows by error:")
-        console.write(Format.table(header: ["row", "error", "label", "largest contributions"], rows: table))
+        let header = ["row"] + (data.rowIds == nil ? [] : ["id"]) + ["error", "label", "largest contributions"]
+        console.write(Format.table(header: header, rows: table))
     }
 }
 

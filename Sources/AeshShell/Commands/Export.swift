@@ -15,7 +15,8 @@ extension CommandSpec {
         scores: `row,error,predicted,label` for the scored rows (predicted is 1 above the
         threshold, empty without one; label is empty where unknown). latent: `row,z1,…,label`, the
         bottleneck codes of the scored rows (all rows before `errors`). embedding:
-        `row,x,y[,z],label` from `tsne`. `row` counts the data rows of the loaded file from 0.
+        `row,x,y[,z],label` from `tsne`. `row` counts the data rows of the loaded file from 0;
+        after `load … id=COL`, scores and latent have an `id` column after `row`.
         The file is written whole or not at all.
         """,
         example: "export out/seed-scores.csv",
@@ -31,12 +32,12 @@ extension CommandSpec {
         case "scores":
             let scores = try session.requireScores()
             let data = try session.requireData()
-            text = "row,error,predicted,label\n"
+            text = data.rowIds == nil ? "row,error,predicted,label\n" : "row,id,error,predicted,label\n"
             text.reserveCapacity(scores.errors.count * 32)
             for (k, row) in scores.rowIndices.enumerated() {
                 let predicted = session.threshold.map { scores.errors[k] > $0.value ? "1" : "0" } ?? ""
                 let label = scores.labels.map { String($0[k]) } ?? ""
-                text += "\(data.sourceRows[row]),\(scores.errors[k]),\(predicted),\(label)\n"
+                text += "\(data.sourceRows[row]),\(idField(data, row))\(scores.errors[k]),\(predicted),\(label)\n"
             }
             count = scores.errors.count
         case "latent":
@@ -44,10 +45,10 @@ extension CommandSpec {
             let network = try session.requireNetwork()
             let rows = session.scores?.rowIndices ?? Array(0..<data.rowCount)
             let codes = network.encode(try session.modelInputs(from: data, rows: rows))
-            text = "row," + (1...max(1, codes.columns)).map { "z\($0)" }.joined(separator: ",") + ",label\n"
+            text = (data.rowIds == nil ? "row," : "row,id,") + (1...max(1, codes.columns)).map { "z\($0)" }.joined(separator: ",") + ",label\n"
             for (k, row) in rows.enumerated() {
                 let values = codes.row(k).map { "\($0)" }.joined(separator: ",")
-                text += "\(data.sourceRows[row]),\(values),\(data.labels.map { String($0[row]) } ?? "")\n"
+                text += "\(data.sourceRows[row]),\(idField(data, row))\(values),\(data.labels.map { String($0[row]) } ?? "")\n"
             }
             count = rows.count
         default:
@@ -63,4 +64,10 @@ extension CommandSpec {
         context.record(.fileWritten(path: context.paths.resolve(path)))
         context.console.line("wrote \(Format.counted(count, "row")) of \(what) to \(path)")
     }
+}
+
+/// The row's id and a comma, for the `id` column of an export; empty when the data has no ids.
+private func idField(_ data: Dataset, _ row: Int) -> String {
+    guard let ids = data.rowIds, ids.indices.contains(row) else { return "" }
+    return csvField(ids[row]) + ","
 }

@@ -165,7 +165,8 @@ extension CSVParser {
             roles[index] = role
         }
         var skipped = Set(ignored)
-        if let used = options.modelColumns, Set(used).isSubset(of: names) {
+        let readable = names.indices.filter { roles[$0] == nil }.map { names[$0] }
+        if let used = options.modelColumns, Set(used).isSubset(of: readable) {
             let usedSet = Set(used)
             skipped.formUnion(names.indices.filter { !usedSet.contains(names[$0]) })
         }

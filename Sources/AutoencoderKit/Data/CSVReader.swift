@@ -256,6 +256,8 @@ struct CSVParser {
                               labels: header.labelIndex == nil ? nil : labels,
                               sourceRows: sourceRows, labelName: header.labelName,
                               rowIds: header.idIndex == nil ? nil : ids)
-        return LoadedTable(dataset: dataset, droppedRows: droppedPositions.count, missingPerColumn: missingPerColumn)
+        let skipped = header.names.indices.filter { header.kinds[$0] == CSVHeader.skipped }.map { header.names[$0] }
+        return LoadedTable(dataset: dataset, droppedRows: droppedPositions.count, missingPerColumn: missingPerColumn,
+                           skippedColumns: skipped)
     }
 }

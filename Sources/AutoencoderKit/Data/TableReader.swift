@@ -48,12 +48,15 @@ public struct LoadedTable: Equatable, Sendable {
     public var droppedRows: Int
     /// Missing cells seen per feature column, counted before dropping.
     public var missingPerColumn: [Int]
+    /// The columns scanned past unread: those ignored, and those the model does not use.
+    public var skippedColumns: [String]
 
     /// A loaded table.
-    public init(dataset: Dataset, droppedRows: Int, missingPerColumn: [Int]) {
+    public init(dataset: Dataset, droppedRows: Int, missingPerColumn: [Int], skippedColumns: [String] = []) {
         self.dataset = dataset
         self.droppedRows = droppedRows
         self.missingPerColumn = missingPerColumn
+        self.skippedColumns = skippedColumns
     }
 }
 

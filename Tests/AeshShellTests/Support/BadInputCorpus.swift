@@ -81,7 +81,7 @@ enum BadInput {
         BadDataFile("header-only.csv", "label=label", ": no data rows after the header"),
         BadDataFile("ragged-rows.csv", ": line 3 has 2 fields, the header has 3"),
         BadDataFile("non-numeric-cell.csv", #" line 4, column "b": "abc" is not a number"#),
-        BadDataFile("text-column.csv", #": column "city" is not numeric (line 2: "Paris")"#),
+        BadDataFile("text-column.csv", #": column "city" is not numeric (line 2: "Paris"); keep it as each row's identifier with id=city, or leave it out with ignore=city"#),
         BadDataFile("nan-cell.csv", #" line 3, column "b": missing value ("NaN")"#),
         BadDataFile("inf-cell.csv", #" line 3, column "a": "-inf" is not a finite number"#),
         BadDataFile("overflow-1e309.csv", #" line 3, column "b": "1e309" is not a finite number"#),
