@@ -39,6 +39,26 @@ import Testing
         #expect(lines.count == 61)
     }
 
+    /// method=fft on five rows ran for minutes and printed negative and NaN KL values: it runs
+    /// exact, says so, and every KL it prints is a number not below zero.
+    @Test func fftOnFiveRowsRunsExactAndSaysSo() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run("""
+        generate normal=4 anomalies=1 features=3 seed=2
+        tsne on=input method=fft perplexity=2
+        """) == 0, "\(harness.console.errors)")
+        let output = harness.console.output
+        #expect(output.contains("method=fft's grid costs more than the exact sums on 1,000 rows or fewer: using method exact"))
+        #expect(output.contains("method exact"))
+        let values = output.components(separatedBy: "KL ").dropFirst().map { $0.prefix { !$0.isWhitespace && $0 != ")" } }
+        #expect(values.count == 4, "\(output)")
+        for value in values {
+            let number = Double(value.hasSuffix(",") ? String(value.dropLast()) : String(value))
+            #expect(number.map { $0.isFinite && $0 >= 0 } == true, "KL \(value)")
+        }
+        #expect(harness.shell.session.embedding?.method == .exact)
+    }
+
     @Test(arguments: [
         ("tsne on=input perplexity=0", "perplexity"),
         ("tsne on=input dims=4", "dims"),

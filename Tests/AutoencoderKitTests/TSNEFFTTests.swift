@@ -138,7 +138,8 @@ import Testing
     }
 
     @Test func fftSeparatesClustersAndIsDeterministic() throws {
-        let (data, labels) = TSNETestData.clusters(3, perCluster: 60, dimensions: 10, seed: 7)
+        // More rows than `TSNEOptions.exactUpTo`, below which method=fft runs exact.
+        let (data, labels) = TSNETestData.clusters(3, perCluster: 340, dimensions: 10, seed: 7)
         var options = TSNEOptions()
         options.method = .fft
         options.perplexity = 15
@@ -146,6 +147,7 @@ import Testing
         // A coarse grid keeps the debug-build test fast; accuracy is tested above.
         options.minimumIntervals = 10
         options.intervalWidth = 4
+        options.interpolationPoints = 3
         let result = try TSNE.embed(data, options: options)
         #expect(result.method == .fft)
         #expect(TSNETestData.oneNearestNeighbourAccuracy(result.embedding, labels: labels) >= 0.99)
@@ -166,6 +168,28 @@ import Testing
         }
         #expect(errors[1] < errors[0] / 2, "\(errors)")
         #expect(TSNEOptions().interpolationPoints == 5)
+    }
+
+    /// method=fft on a handful of rows took minutes (its grid grew with the few points' wide
+    /// map) and reported a negative or NaN KL; up to `exactUpTo` rows it runs the exact method,
+    /// whose KL is finite and not negative, and still refuses what FFT refuses.
+    @Test(arguments: [5, 20, 200])
+    func fftOnAHandfulOfRowsRunsExact(rows: Int) throws {
+        let (data, _) = TSNETestData.clusters(2, perCluster: rows / 2 + rows % 2, dimensions: 4, seed: 3)
+        var options = TSNEOptions()
+        options.method = .fft
+        options.perplexity = min(30, Double(data.rows - 2) / 2)
+        #expect(options.resolvedMethod(count: data.rows) == .exact)
+        let result = try TSNE.embed(data, options: options) { _, kl in
+            if let kl { #expect(kl.isFinite && kl >= 0, "KL \(kl)") }
+        }
+        #expect(result.method == .exact && result.iterations == 1000)
+        #expect(result.klDivergence.isFinite && result.klDivergence >= 0, "KL \(result.klDivergence)")
+        options.dimensions = 3
+        #expect(throws: TSNEError.self) { try TSNE.embed(data, options: options) }
+        #expect(TSNEOptions.exactUpTo == 1_000)
+        options.dimensions = 2
+        #expect(options.resolvedMethod(count: 1_001) == .fft)
     }
 
     /// auto: exact up to 1,000 points, Barnes–Hut up to `fftAbove`, FFT above it in 2-D only.

@@ -19,7 +19,8 @@ extension CommandSpec {
         affinities of the 3·perplexity nearest neighbours: method=bh approximates the repulsion
         with Barnes–Hut, θ = 0.5, on a quadtree or octree (default above 1,000 rows); method=fft
         interpolates it on a grid and convolves with FFTs (FIt-SNE; 2-D only; default above
-        30,000 rows in 2-D, where its cost grows more slowly than Barnes–Hut's). rows=N embeds a
+        30,000 rows in 2-D, where its cost grows more slowly than Barnes–Hut's; on 1,000 rows or
+        fewer it runs exact, which costs less than its grid there). rows=N embeds a
         seeded sample of N rows (at most 30,000 rows are embedded unless rows= says otherwise).
         Ctrl-C stops it and keeps the embedding so far. See it with `plot tsne`; save it with
         `export PATH what=embedding`.
@@ -89,6 +90,9 @@ enum TSNECommand {
             points = network.encode(points)
         }
         let resolved = options.resolvedMethod(count: rows.count)
+        if options.method == .fft, resolved != .fft {
+            console.line("method=fft's grid costs more than the exact sums on \(Format.count(TSNEOptions.exactUpTo)) rows or fewer: using method \(resolved.rawValue)")
+        }
         console.line("t-SNE of \(Format.count(rows.count)) rows × \(points.columns) \(input == .latent ? "latent" : "input") columns → \(options.dimensions)-D, perplexity \(perplexityText(options.perplexity)), method \(resolved.rawValue)")
 
         InterruptFlag.install()

@@ -124,7 +124,7 @@ public enum TSNE {
         if method == .exact, n > exactLimit {
             throw TSNEError("method=exact holds an N × N matrix and takes at most \(exactLimit) rows, got \(n): use method=bh or method=fft")
         }
-        if method != .exact {
+        if method != .exact || options.method == .fft {
             // The neighbour search computes squared distances in Float through sgemm: they must
             // not overflow, or every affinity becomes NaN and the run "diverges" for no visible reason.
             let largest = data.values.reduce(Float(0)) { max($0, abs($1)) }
@@ -133,7 +133,7 @@ public enum TSNE {
                 throw TSNEError("values as large as \(largest) overflow the neighbour search's squared distances (at most about \(Float(bound)) here): scale the data first (scale standard) or use method=exact")
             }
         }
-        if method == .fft, options.dimensions != 2 {
+        if options.method == .fft || method == .fft, options.dimensions != 2 {
             throw TSNEError("method=fft embeds in 2-D only: use method=bh for dims=3")
         }
     }

@@ -69,11 +69,20 @@ public struct TSNEOptions: Sendable {
     /// build, no faster than before, needs it, so that `auto` means the same on every processor.
     public static let fftAbove = 30_000
 
-    /// The method used for `count` points when none is chosen: exact up to 1,000 points, then
+    /// Up to this many points the exact method is used when none is chosen, and in place of the
+    /// FFT method when that is chosen: its sums over all N² pairs (10⁶ at 1,000 points) cost
+    /// less than one pass over the FFT method's smallest grid (256², whatever N), and that grid
+    /// grows with the embedding's extent, which few points spread far (5 rows took 3 minutes and
+    /// ended with a negative KL: Z = grid total − N lost its few pairs to interpolation error).
+    public static let exactUpTo = 1_000
+
+    /// The method used for `count` points: the chosen one (except FFT up to `exactUpTo` points,
+    /// which runs exact), or when none is chosen exact up to `exactUpTo` points, then
     /// Barnes–Hut, and FFT above `fftAbove` points in 2-D.
     public func resolvedMethod(count: Int) -> TSNEMethod {
+        if method == .fft, count <= Self.exactUpTo { return .exact }
         if let method { return method }
-        if count <= 1_000 { return .exact }
+        if count <= Self.exactUpTo { return .exact }
         return dimensions == 2 && count > Self.fftAbove ? .fft : .barnesHut
     }
 }
