@@ -19,6 +19,10 @@ enum Initialization {
     static func principalComponents(_ data: Matrix, dimensions: Int, generator: inout SeededGenerator) -> [Double]? {
         let n = data.rows, d = data.columns
         guard n > 1, d > 0 else { return nil }
+        if d > covarianceLimit {
+            guard let result = WidePrincipalComponents.scores(data, components: dimensions) else { return nil }
+            return scaled(result, count: n, dimensions: dimensions)
+        }
         var mean = [Double](repeating: 0, count: d)
         for i in 0..<n { for c in 0..<d { mean[c] += Double(data.values[i * d + c]) } }
         for c in 0..<d { mean[c] /= Double(n) }
@@ -43,15 +47,24 @@ enum Initialization {
                 result[i * dimensions + axis] = sign * s
             }
         }
+        guard var start = scaled(result, count: n, dimensions: dimensions) else { return nil }
+        if d < dimensions {
+            for i in 0..<n { for axis in d..<dimensions { start[i * dimensions + axis] = generator.nextNormal() * spread } }
+        }
+        return start
+    }
+
+    /// The widest data whose components come from its d × d covariance matrix (cyclic Jacobi,
+    /// d³ a sweep); wider data uses `WidePrincipalComponents`, in memory linear in d.
+    static let covarianceLimit = 256
+
+    /// `scores` scaled so that the first coordinate has sd `spread`; nil when it has no spread.
+    private static func scaled(_ scores: [Double], count n: Int, dimensions: Int) -> [Double]? {
         var first = [Double](repeating: 0, count: n)
-        for i in 0..<n { first[i] = result[i * dimensions] }
+        for i in 0..<n { first[i] = scores[i * dimensions] }
         let sd = Statistics.meanAndSD(first)?.sd ?? 0
         guard sd > 0, sd.isFinite else { return nil }
-        for t in result.indices { result[t] *= spread / sd }
-        if d < dimensions {
-            for i in 0..<n { for axis in d..<dimensions { result[i * dimensions + axis] = generator.nextNormal() * spread } }
-        }
-        return result
+        return scores.map { $0 * spread / sd }
     }
 }
 

@@ -20,6 +20,10 @@ public enum TSNE {
     /// The most points `method=exact` accepts (it holds the N × N affinity matrix).
     public static let exactLimit = 5_000
 
+    /// The most neighbour entries (N × 3 · perplexity) the approximate methods hold, 4 GB's
+    /// worth: beyond this an allocation would fail and trap.
+    static let maximumNeighbours = 50_000_000
+
     /// Embeds the rows of `data`. `shouldStop` is polled every iteration; `onIteration(i, kl)`
     /// reports iteration i (from 1), with the KL divergence every `klInterval` iterations.
     public static func embed(_ data: Matrix, options: TSNEOptions, shouldStop: () -> Bool = { false },
@@ -131,6 +135,14 @@ public enum TSNE {
             let bound = (Double(Float.greatestFiniteMagnitude) / Double(4 * data.columns)).squareRoot() / 2
             guard Double(largest) <= bound else {
                 throw TSNEError("values as large as \(largest) overflow the neighbour search's squared distances (at most about \(Float(bound)) here): scale the data first (scale standard) or use method=exact")
+            }
+        }
+        if method != .exact {
+            // The neighbour lists, P and its symmetrised copies take about 80 bytes a neighbour.
+            let k = neighborCount(count: n, perplexity: options.perplexity)
+            let gigabytes = Double(n) * Double(k) * 80 / 1e9
+            guard Double(n) * Double(k) <= Double(maximumNeighbours) else {
+                throw TSNEError("perplexity \(options.perplexity) keeps \(k) neighbours for each of \(n) rows, about \(Int(gigabytes.rounded(.up))) GB, more than the \(maximumNeighbours * 80 / 1_000_000_000) GB t-SNE allows: choose a smaller perplexity or fewer rows")
             }
         }
         if options.method == .fft || method == .fft, options.dimensions != 2 {
