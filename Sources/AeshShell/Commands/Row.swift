@@ -26,10 +26,8 @@ extension CommandSpec {
         }
         let scaled = try session.modelInputs(from: data, rows: [index])
         let reconstruction = model.network.reconstruct(scaled)
-        let squared = zip(reconstruction.values, scaled.values).map { r, x in
-            let d = Double(r) - Double(x)
-            return d * d
-        }
+        // Each feature's squared error, as `errors` computes the largest contributions.
+        let squared = ReconstructionErrors.featureContributions(model: model.network, row: scaled.values)
         let total = squared.reduce(0, +)
         // The same computation as `errors`, so the two print the same number.
         let error = ReconstructionErrors.compute(model: model.network, data: scaled).perRow.first ?? .nan
