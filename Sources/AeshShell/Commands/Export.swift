@@ -60,8 +60,9 @@ extension CommandSpec {
             }
             count = embedding.sourceRows.count
         }
-        try AtomicFile.write(text, to: context.paths.resolve(path))
-        context.record(.fileWritten(path: context.paths.resolve(path)))
+        let target = try context.outputPath(path, session: session)
+        try AtomicFile.write(text, to: target)
+        context.record(.fileWritten(path: target))
         context.console.line("wrote \(Format.counted(count, "row")) of \(what) to \(path)")
     }
 }

@@ -26,8 +26,9 @@ extension CommandSpec {
             if session.history.isEmpty { context.console.line("no commands yet") }
         case ("save", let path?) where !path.isEmpty:
             let text = "# aesh \(aeshVersion) session history\n" + session.history.map { $0 + "\n" }.joined()
-            try AtomicFile.write(text, to: context.paths.resolve(path))
-            context.record(.fileWritten(path: context.paths.resolve(path)))
+            let target = try context.outputPath(path, session: session)
+            try AtomicFile.write(text, to: target)
+            context.record(.fileWritten(path: target))
             context.console.line("saved \(session.history.count) commands to \(path)")
         default:
             throw ShellError("usage: \(historyUsage)")

@@ -65,6 +65,9 @@ extension CommandSpec {
         let fileKind = kind == "tsne" ? session.embedding?.epochs.map { "tsne_\($0)" } ?? kind : kind
         let destination = try PlotDestination.choose(to: try arguments.value(\.to), size: try arguments.value(\.size), kind: fileKind,
                                                      context: context, settings: session.settings, environment: environment)
+        if case .file(let path, _) = destination {
+            try context.refuseLoadedData(path, shownAs: try arguments.value(\.to) ?? path, session: session)
+        }
         let message = try ChartRenderer.render(chart, to: destination, console: context.console, environment: environment)
         if case .file(let path, _) = destination {
             context.record(.chart(kind: kind, path: path, format: URL(fileURLWithPath: path).pathExtension.lowercased()))

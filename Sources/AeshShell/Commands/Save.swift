@@ -28,8 +28,9 @@ extension CommandSpec {
             try saveONNX(model, path: path, session: session, context: context)
             return
         }
-        try model.write(to: context.paths.resolve(path), createdBy: "aesh \(aeshVersion)")
-        context.record(.fileWritten(path: context.paths.resolve(path)))
+        let target = try context.outputPath(path, session: session)
+        try model.write(to: target, createdBy: "aesh \(aeshVersion)")
+        context.record(.fileWritten(path: target))
         let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
         context.console.line("saved the model (\(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
     }
@@ -40,7 +41,8 @@ private func saveONNX(_ model: AnomalyModel, path: String, session: Session, con
     guard let threshold = model.threshold else {
         throw ShellError("no threshold yet: choose one with `threshold` before `save \(path)` (the graph's `predicted` output compares each error with it)")
     }
-    try ONNXExport.write(model, to: context.paths.resolve(path), producerVersion: aeshVersion)
-    context.record(.fileWritten(path: context.paths.resolve(path)))
+    let target = try context.outputPath(path, session: session)
+    try ONNXExport.write(model, to: target, producerVersion: aeshVersion)
+    context.record(.fileWritten(path: target))
     context.console.line("saved the model as ONNX (opset \(ONNXExport.opset), \(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, threshold \(Format.number(threshold.value, digits: session.settings.precision + 2))) to \(path)")
 }

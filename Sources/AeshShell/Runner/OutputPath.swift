@@ -1,0 +1,20 @@
+import AutoencoderKit
+
+extension CommandContext {
+    /// `typed` resolved for a command to write (`save`, `export`, `history save`, `plot to=`);
+    /// refuses the file the session's data was loaded from, under any spelling or link to it, so
+    /// that `load src.csv; export src.csv` cannot replace the input with scores.
+    func outputPath(_ typed: String, session: Session) throws -> String {
+        let path = paths.resolve(typed)
+        try refuseLoadedData(path, shownAs: typed, session: session)
+        return path
+    }
+
+    /// Throws when `path` (resolved) is the session's loaded data file.
+    func refuseLoadedData(_ path: String, shownAs typed: String, session: Session) throws {
+        guard session.data != nil, let source = session.dataSource,
+              AtomicFile.sameFile(path, paths.resolve(source)) else { return }
+        let named = typed == source ? "" : " (\(source))"
+        throw ShellError("\(typed) is the loaded data file\(named): refusing to overwrite it; write to another file")
+    }
+}
