@@ -8,14 +8,15 @@ import PackageDescription
 // compiled for any processor and, on x86-64, twice more from the same files (BatchKernelsAVX2 and
 // BatchKernelsAVX512 are links to that directory) for processors with AVX2 and with AVX-512, which
 // AutoencoderKit chooses between at run time: Swift has no per-function target attribute. See
-// BatchKernelVariant.swift.
+// BatchKernelVariant.swift. BatchKernelInterface declares what every compilation provides (the
+// BatchKernelSet protocol, and the types they share: KernelActivation, TreeCell).
 // All three are optimised in debug builds too: their generic SIMD code is otherwise not specialised,
 // and the tests run these loops (the debug test suite's t-SNE runs took minutes instead of seconds).
 let optimisedInDebug = SwiftSetting.unsafeFlags(["-O"], .when(configuration: .debug))
 #if arch(x86_64)
 let batchKernelVariants: [Target] = [
-    .target(name: "BatchKernelsAVX2", swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno"]), optimisedInDebug]),
-    .target(name: "BatchKernelsAVX512", swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512", "-Xcc", "-fno-math-errno"]), optimisedInDebug]),
+    .target(name: "BatchKernelsAVX2", dependencies: ["BatchKernelInterface"], swiftSettings: [.unsafeFlags(["-target-cpu", "haswell", "-Xcc", "-fno-math-errno"]), optimisedInDebug]),
+    .target(name: "BatchKernelsAVX512", dependencies: ["BatchKernelInterface"], swiftSettings: [.unsafeFlags(["-target-cpu", "skylake-avx512", "-Xcc", "-fno-math-errno"]), optimisedInDebug]),
 ]
 #else
 let batchKernelVariants: [Target] = []
@@ -35,14 +36,15 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
-        .target(name: "BatchKernels", swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"]), optimisedInDebug]),
-        .target(name: "AutoencoderKit", dependencies: ["CBLAS", "BatchKernels"] + batchKernelVariants.map { .target(name: $0.name) }),
+        .target(name: "BatchKernelInterface"),
+        .target(name: "BatchKernels", dependencies: ["BatchKernelInterface"], swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"]), optimisedInDebug]),
+        .target(name: "AutoencoderKit", dependencies: ["CBLAS", "BatchKernelInterface", "BatchKernels"] + batchKernelVariants.map { .target(name: $0.name) }),
         .target(name: "AeshShell", dependencies: ["AutoencoderKit", "CReadline"]),
         .executableTarget(
             name: "aesh",
             dependencies: ["AeshShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "BatchKernelsTests", dependencies: ["BatchKernels", "AutoencoderKit"]),
+        .testTarget(name: "BatchKernelsTests", dependencies: ["BatchKernelInterface", "BatchKernels", "AutoencoderKit"]),
         .testTarget(name: "AutoencoderKitTests", dependencies: ["AutoencoderKit"]),
         .testTarget(name: "AeshShellTests", dependencies: ["AeshShell", "AutoencoderKit"]),
     ] + batchKernelVariants,

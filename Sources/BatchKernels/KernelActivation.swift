@@ -1,9 +1,9 @@
+import BatchKernelInterface
 import Foundation
 
-/// A layer's non-linearity as the batch loops see it: the same four as AutoencoderKit's
-/// `Activation`, applied in place to one feature's values for the rows of a batch.
-public enum KernelActivation: Sendable {
-    case relu, sigmoid, tanh, linear
+/// The activations' arithmetic in this compilation of the loops (the cases are declared once, in
+/// BatchKernelInterface, so that every compilation takes the same value).
+extension KernelActivation {
 
     /// Applies the activation in place to `count` values: `z` becomes `act(z)`.
     ///

@@ -1,3 +1,5 @@
+import BatchKernelInterface
+
 /// A dense layer's arithmetic over one batch, in plain SIMD loops: the whole of a small layer's
 /// forward and backward passes, and the parts around the products when sgemm does those.
 ///

@@ -50,8 +50,8 @@ import Testing
             let z = y.withUnsafeBufferPointer { y in
                 tree.nodes.withUnsafeBufferPointer { cells in
                     tree.points.withUnsafeBufferPointer { points in
-                        variant.repulsion(0..<n, y: y.baseAddress!, dimensions: dims, cells: cells, points: points.baseAddress!,
-                                          maximumDepth: SpaceTree.maximumDepth, thetaSquared: 0.25, into: &repulsion)
+                        variant.kernels.repulsion(0..<n, y: y.baseAddress!, dimensions: dims, cells: cells.baseAddress!,
+                                                  points: points.baseAddress!, maximumDepth: SpaceTree.maximumDepth, thetaSquared: 0.25, into: &repulsion)
                     }
                 }
             }
@@ -72,8 +72,8 @@ import Testing
         var results: [(variant: String, forces: [UInt64], kl: UInt64)] = []
         for variant in BatchKernelVariant.runnable {
             var attraction = [Double](repeating: 0, count: 200 * dims)
-            let kl = variant.attraction(0..<200, rowStart: p.rowStart, columns: p.columns, values: p.values, y: y,
-                                        dimensions: dims, klPart: true, into: &attraction)
+            let kl = variant.kernels.attraction(0..<200, rowStart: p.rowStart, columns: p.columns, values: p.values, y: y,
+                                                dimensions: dims, klPart: true, into: &attraction)
             results.append((variant.name, attraction.map(\.bitPattern), kl.bitPattern))
         }
         for other in results.dropFirst() {

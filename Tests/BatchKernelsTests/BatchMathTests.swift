@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AutoencoderKit
+import BatchKernelInterface
 @testable import BatchKernels
 
 @Suite struct BatchMathTests {

@@ -44,7 +44,7 @@ struct Adam: Equatable, Sendable {
         m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
         updated: UnsafeMutablePointer<Float>, count: Int, loops: BatchKernelVariant = .selected
     ) -> Bool {
-        loops.adam(alpha: alpha, keep1: Float(1 - beta1), keep2: Float(1 - beta2), epsilon: epsilon,
+        loops.kernels.adam(alpha: alpha, keep1: Float(1 - beta1), keep2: Float(1 - beta2), epsilon: epsilon,
                    parameters: parameters, gradients: gradients, m: m, v: v, updated: updated, count: count)
     }
 }

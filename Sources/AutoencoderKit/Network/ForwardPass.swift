@@ -51,12 +51,12 @@ final class ForwardPass {
 
     /// Copies `count` rows of row-major `data`, the rows named by `indices`, into the input batch.
     func loadRows(from data: UnsafePointer<Float>, indices: UnsafePointer<Int>, count: Int) {
-        loops.gather(from: data, width: inputWidth, indices: indices, count: count, into: activation(0), stride: stride)
+        loops.kernels.gather(from: data, width: inputWidth, indices: indices, count: count, into: activation(0), stride: stride)
     }
 
     /// Copies `count` consecutive rows of row-major `data`, from `firstRow`, into the input batch.
     func loadRows(from data: UnsafePointer<Float>, firstRow: Int, count: Int) {
-        loops.gather(from: data, width: inputWidth, firstRow: firstRow, count: count, into: activation(0), stride: stride)
+        loops.kernels.gather(from: data, width: inputWidth, firstRow: firstRow, count: count, into: activation(0), stride: stride)
     }
 
     /// Copies the first `rows` rows of layer `index`'s activations, row-major, to `target`.
@@ -96,7 +96,7 @@ final class ForwardPass {
     /// (feature-major); `gradientRows` is the whole batch's row count when these rows are part of it.
     func squaredError(rows: Int, gradient: UnsafeMutablePointer<Float>? = nil, gradientRows: Int? = nil) -> Double {
         let scale = 2 / Float(max((gradientRows ?? rows) * inputWidth, 1))
-        return loops.squaredError(y: activation(layout.layers.count), x: activation(0), stride: stride, rows: rows,
+        return loops.kernels.squaredError(y: activation(layout.layers.count), x: activation(0), stride: stride, rows: rows,
                                   width: inputWidth, gradient: gradient, scale: scale)
     }
 }

@@ -212,7 +212,7 @@ public enum Trainer {
     /// took longer than an epoch's Adam steps.
     private static func sumOfSquares(_ values: [Float]) -> Double {
         values.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { BatchKernelVariant.selected.sumOfSquares($0, count: buffer.count) } ?? 0
+            buffer.baseAddress.map { BatchKernelVariant.selected.kernels.sumOfSquares($0, count: buffer.count) } ?? 0
         }
     }
 

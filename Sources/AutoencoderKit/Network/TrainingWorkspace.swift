@@ -98,7 +98,7 @@ final class TrainingWorkspace {
         helper.post(.batch(data: data, indices: indices + first, rows: second, batchRows: rows))
         let firstLoss = primary.run(data: data, indices: indices, rows: first, batchRows: rows)
         let secondLoss = helper.wait()
-        forward.loops.add(secondary.gradients.pointer, into: primary.gradients.pointer, count: parameterCount)
+        forward.loops.kernels.add(secondary.gradients.pointer, into: primary.gradients.pointer, count: parameterCount)
         return firstLoss + secondLoss
     }
 

@@ -46,9 +46,9 @@ struct BarnesHutGradient: GradientMethod {
                             Parallel.forEachChunk(count: n) { chunk, range in
                                 // Chunks exist only when n > 0, and then none of these is empty.
                                 guard let y = y.baseAddress, let points = points.baseAddress,
-                                      let repulsion = repulsion.baseAddress else { return }
-                                zParts[chunk] = BatchKernelVariant.selected.repulsion(
-                                    range, y: y, dimensions: dims, cells: nodes, points: points,
+                                      let cells = nodes.baseAddress, let repulsion = repulsion.baseAddress else { return }
+                                zParts[chunk] = BatchKernelVariant.selected.kernels.repulsion(
+                                    range, y: y, dimensions: dims, cells: cells, points: points,
                                     maximumDepth: SpaceTree.maximumDepth, thetaSquared: thetaSquared, into: repulsion)
                             }
                         }

@@ -32,7 +32,7 @@ enum AttractiveForces {
                                     guard let rowStart = rowStart.baseAddress, let columns = columns.baseAddress,
                                           let values = values.baseAddress, let y = y.baseAddress,
                                           let out = out.baseAddress else { return }
-                                    partials[chunk] = BatchKernelVariant.selected.attraction(
+                                    partials[chunk] = BatchKernelVariant.selected.kernels.attraction(
                                         range, rowStart: rowStart, columns: columns, values: values, y: y,
                                         dimensions: dims, klPart: klPart, into: out)
                                 }

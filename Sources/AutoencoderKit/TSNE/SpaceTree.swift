@@ -1,4 +1,4 @@
-import BatchKernels
+import BatchKernelInterface
 
 /// A quadtree (2-D) or octree (3-D) over the embedding, with each cell's point count and centre of
 /// mass, so that Barnes–Hut can treat a far cell as one heavy point.

@@ -49,14 +49,14 @@ struct DenseKernel {
         y: UnsafeMutablePointer<Float>
     ) {
         guard usesBLAS else {
-            loops.forward(x: x, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
-                          weights: weights, bias: bias, activation: activation, y: y)
+            loops.kernels.forward(x: x, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
+                                  weights: weights, bias: bias, activation: activation.kernel, y: y)
             return
         }
         // yᵀ = Wᵀ · xᵀ: (outputs × inputs) · (inputs × rows)
         sgemm(transposeA: true, transposeB: false, m: outputs, n: rows, k: inputs,
               alpha: 1, a: weights, lda: outputs, b: x, ldb: stride, beta: 0, c: y, ldc: stride)
-        loops.addBiasAndActivate(y: y, stride: stride, rows: rows, outputs: outputs, bias: bias, activation: activation)
+        loops.kernels.addBiasAndActivate(y: y, stride: stride, rows: rows, outputs: outputs, bias: bias, activation: activation.kernel)
     }
 
     /// Backward: from dL/dy to dL/dW, dL/db and, when `dx` is given, dL/dx.
@@ -69,11 +69,11 @@ struct DenseKernel {
         weights: UnsafePointer<Float>,
         dW: UnsafeMutablePointer<Float>, db: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?
     ) {
-        loops.activationGradient(dy: dy, y: y, stride: stride, rows: rows, outputs: outputs, activation: activation, db: db)
+        loops.kernels.activationGradient(dy: dy, y: y, stride: stride, rows: rows, outputs: outputs, activation: activation.kernel, db: db)
         let dz = UnsafePointer(dy)
         guard usesBLAS else {
-            loops.backward(x: x, dz: dz, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
-                           weights: weights, dW: dW, dx: dx)
+            loops.kernels.backward(x: x, dz: dz, stride: stride, rows: rows, inputs: inputs, outputs: outputs,
+                                   weights: weights, dW: dW, dx: dx)
             return
         }
         // dW = x · dzᵀ in feature-major terms: (inputs × rows) · (rows × outputs)
