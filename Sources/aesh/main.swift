@@ -11,7 +11,8 @@ struct AeshCommand: ParsableCommand {
         With no script, opens a prompt (or reads commands from standard input when it is not a \
         terminal). With scripts, replays each one like notebook cells, echoing every command with \
         its output and time; the first failing command stops the run with FILE:LINE and exit \
-        status 1. Type `help` at the prompt for the commands.
+        status 1; Ctrl-C stops it after the current command with exit status 130. Type `help` \
+        at the prompt for the commands.
         """,
         version: "aesh \(aeshVersion)")
 
@@ -89,7 +90,7 @@ struct AeshCommand: ParsableCommand {
                 try checkOverrides(overrides, against: lines, console: console)
             }
             try makeOutputFolder(console: console)
-            for script in scripts where !shell.quitRequested {
+            for script in scripts where !shell.quitRequested && !shell.interrupted {
                 failures += shell.runScriptFile(path: script, options: options)
                 if failures > 0 && !keepGoing { break }
             }
@@ -111,6 +112,8 @@ struct AeshCommand: ParsableCommand {
                 failures = 1
             }
         }
+        // 128 + SIGINT, as a shell reports a program that Ctrl-C ended.
+        if shell.interrupted { throw ExitCode(130) }
         if failures > 0 { throw ExitCode(1) }
     }
 

@@ -21,6 +21,13 @@ public enum InterruptFlag {
         interruptRequested.load(ordering: .acquiring)
     }
 
+    /// How many times Ctrl-C was pressed since `install()`; `clear()` leaves it as it is, so a
+    /// script replay can tell that a command it ran was interrupted even when the command itself
+    /// cleared the flag afterwards.
+    public static var count: Int {
+        interruptCount.load(ordering: .acquiring)
+    }
+
     /// Forgets an earlier Ctrl-C, e.g. before a command starts or before the prompt reads a line.
     public static func clear() {
         interruptRequested.store(false, ordering: .releasing)
@@ -69,13 +76,15 @@ public enum InterruptFlag {
 
 /// Lock-free atomics only: these are touched from the signal handler.
 private let interruptRequested = Atomic<Bool>(false)
+private let interruptCount = Atomic<Int>(0)
 private let wakeUpWriteEnd = Atomic<Int32>(-1)
 private let wakeUpReadEnd = Atomic<Int32>(-1)
 
-/// The SIGINT handler: async-signal-safe (an atomic store and a write to a non-blocking pipe).
+/// The SIGINT handler: async-signal-safe (lock-free atomics and a write to a non-blocking pipe).
 private func handleInterrupt(_ signal: Int32) {
     let savedErrno = errno
     interruptRequested.store(true, ordering: .releasing)
+    interruptCount.wrappingAdd(1, ordering: .releasing)
     let descriptor = wakeUpWriteEnd.load(ordering: .acquiring)
     if descriptor >= 0 {
         var byte: UInt8 = 1

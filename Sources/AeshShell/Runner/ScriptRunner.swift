@@ -19,14 +19,26 @@ extension Shell {
     /// Replays `lines` from a script called `file` on this shell's session. Each command is echoed as
     /// `In [n]: …` with its output and time; a failure prints `FILE:LINE: message` and stops the run
     /// unless `keepGoing`. Returns the number of commands that failed.
+    ///
+    /// Ctrl-C (SIGINT) stops the replay after the command it arrived in, which keeps what it
+    /// keeps when interrupted (training its best weights so far): the run prints
+    /// `FILE:LINE: interrupted` for that command and sets `interrupted`, even with `keepGoing`.
     @discardableResult
     public func runScript(_ lines: [ScriptLine], file: String, options: ScriptRunOptions) -> Int {
         let scriptName = Self.scriptName(of: file)
         var failures = 0
-        for (index, line) in lines.enumerated() where !quitRequested {
-            let cell = Cell(number: index + 1, command: line.text, location: "\(file):\(line.lineNumber)",
+        InterruptFlag.install()
+        let interruptsBefore = InterruptFlag.count
+        for (index, line) in lines.enumerated() where !quitRequested && !interrupted {
+            let location = "\(file):\(line.lineNumber)"
+            let cell = Cell(number: index + 1, command: line.text, location: location,
                             framing: options.echo ? .notebook : .none)
-            if !runCell(cell, scriptName: scriptName, interactive: false) {
+            let succeeded = runCell(cell, scriptName: scriptName, interactive: false)
+            if InterruptFlag.count != interruptsBefore {
+                interrupted = true
+                emit(.error("\(location): interrupted"))
+            }
+            if !succeeded {
                 failures += 1
                 if !options.keepGoing { break }
             }
@@ -114,6 +126,8 @@ extension Shell {
         runningScripts.append(canonical)
         defer { runningScripts.removeLast() }
         var draft = session
+        InterruptFlag.install()
+        let interruptsBefore = InterruptFlag.count
         for (index, line) in lines.enumerated() where !quitRequested {
             do {
                 try perform(line.text, on: &draft, scriptName: Self.scriptName(of: path), step: index + 1,
@@ -122,6 +136,10 @@ extension Shell {
                 throw error
             } catch {
                 throw NestedScriptError(description: "\(path):\(line.lineNumber): \(error)")
+            }
+            // Ctrl-C stops the replay; like any failure of `run`, it leaves the session as it was.
+            if InterruptFlag.count != interruptsBefore {
+                throw NestedScriptError(description: "\(path):\(line.lineNumber): interrupted; the session is unchanged")
             }
         }
         session = draft

@@ -12,6 +12,8 @@ public final class Shell {
     public let commands: [CommandSpec]
     /// Set by `quit`.
     public internal(set) var quitRequested = false
+    /// Set when Ctrl-C stopped a script replay (`aesh` then exits with status 130).
+    public internal(set) var interrupted = false
     /// Scripts being replayed by `run`, outermost first (to stop recursion).
     var runningScripts: [String] = []
     /// Whether script-mode charts may create the output folder given at start-up (`--out`).
