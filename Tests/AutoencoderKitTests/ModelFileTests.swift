@@ -182,4 +182,16 @@ import Testing
         let expected = try ModelFixtures.version1Scores().map(\.error.bitPattern)
         #expect(try version2.score(table.dataset).errors.map(\.bitPattern) == expected)
     }
+
+    /// The id column's name (for `score`'s `id` column) is saved and read back; a file without it
+    /// has none; one naming an input column is refused.
+    @Test func theIdColumnNameRoundTrips() throws {
+        var model = ModelFixtures.small()
+        model.idName = "sensor"
+        #expect(try reread(ModelFile(model: model, createdBy: "aesh test")).model(path: "m").idName == "sensor")
+        #expect(try reread(small).idName == nil)
+        var clash = ModelFile(model: model, createdBy: "aesh test")
+        clash.idName = clash.columnNames[0]
+        #expect(try refusal(clash)?.contains("field \"idName\"") == true)
+    }
 }

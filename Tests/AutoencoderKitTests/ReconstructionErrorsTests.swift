@@ -19,7 +19,7 @@ import Testing
         #expect(handModel.encode(data) == Matrix(rowArrays: [[4], [0], [0]]))
     }
 
-    /// Over more rows than one chunk (so sgemm and a partial last chunk are used), the per-row
+    /// Over more rows than one chunk (so a partial last chunk is used), the per-row
     /// errors agree with a row-at-a-time computation and with the Double reference.
     @Test func chunkedErrorsAgreeWithRowByRowContributions() throws {
         let model = randomModel(widths: [10, 6, 10], activations: [.relu, .sigmoid], seed: 31)

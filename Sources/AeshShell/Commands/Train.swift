@@ -97,7 +97,7 @@ extension CommandSpec {
         let built = continued == nil ? architecture : Architecture(of: result.model)
         trained.architecture = built
         trained.model = AnomalyModel(
-            columns: data.columnNames, labelName: data.labelName, scaler: session.scaler, network: result.model,
+            columns: data.columnNames, labelName: data.labelName, idName: data.idName, scaler: session.scaler, network: result.model,
             trainingErrors: ErrorStatistics(of: ReconstructionErrors.compute(model: result.model, data: inputs).perRow),
             history: result.history, keptEpoch: result.stop.keptEpoch)
         trained.lastRun = result.state.map { TrainingRun(state: $0, rows: rows) }

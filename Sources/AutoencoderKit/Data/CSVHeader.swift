@@ -151,7 +151,9 @@ extension CSVParser {
             }
             firstPosition[name] = index
         }
-        let labelIndex = try options.labelColumn.map { try ColumnLookup.index(of: $0, in: names, source: source) }
+        let labelIndex = try options.labelColumn.flatMap { name in
+            labelIsOptional ? names.firstIndex(of: name) : try ColumnLookup.index(of: name, in: names, source: source)
+        }
         let idIndex = try options.idColumn.map { try ColumnLookup.index(of: $0, in: names, source: source) }
         let ignored = try options.ignoredColumns.map { try ColumnLookup.index(of: $0, in: names, source: source) }
         var roles: [Int: String] = [:]

@@ -35,6 +35,13 @@ struct CSVParser {
     var capacityPlanned = false
     /// Feature indices of the missing cells of the current row (reused, so no allocation per row).
     var rowMissing: [Int] = []
+    /// Whether the header may be read as soon as its line is complete, without waiting for the
+    /// first 4096 bytes (a live stream's first line must not wait for more lines).
+    var startsEagerly = false
+    /// Whether a label column the options name is used only when the header has it.
+    var labelIsOptional = false
+    /// nil: a bad row throws. Otherwise bad rows are skipped whole and collected here.
+    var badRows: [CSVBadRow]?
 
     init(source: String, options: TableReadOptions, expectedBytes: Int?) {
         self.source = source
@@ -51,7 +58,7 @@ struct CSVParser {
         var pos = 0
         defer { consumedBefore += pos }
         if !startChecked {
-            guard p.count >= 4096 || isFinal else { return 0 }
+            guard p.count >= 4096 || isFinal || (startsEagerly && p.contains(asciiLF)) else { return 0 }
             pos = try checkStart(p)
             startChecked = true
         }
@@ -89,8 +96,53 @@ struct CSVParser {
     }
 
     /// Reads one record that starts at `start`; nil (and nothing changed) when it is incomplete.
+    /// When bad rows are collected, a bad record is skipped whole and counted as a data row.
     private mutating func readRow(_ p: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool,
                                   header: CSVHeader) throws -> Int? {
+        guard badRows != nil else { return try readFields(p, from: start, isFinal: isFinal, header: header) }
+        let rowLine = line, mark = values.count
+        do {
+            return try readFields(p, from: start, isFinal: isFinal, header: header)
+        } catch let error as DataFileError {
+            values.removeLast(values.count - mark)
+            line = rowLine
+            guard let next = skipRecord(p, from: start, isFinal: isFinal) else {
+                line = rowLine
+                return nil
+            }
+            badRows?.append(CSVBadRow(position: dataRows, error: error))
+            dataRows += 1
+            return next
+        }
+    }
+
+    /// Steps over the record at `start` (counting its lines); nil when it may continue past `p`.
+    /// A record whose quotes do not parse ends at its first line's end.
+    private mutating func skipRecord(_ p: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool) -> Int? {
+        let rowLine = line
+        var pos = start
+        while true {
+            let field: ScannedField?
+            do {
+                field = try scanField(p, from: pos, isFinal: isFinal)
+            } catch {
+                line = rowLine
+                guard let newline = p[start...].firstIndex(of: asciiLF) else { return isFinal ? p.count : nil }
+                line += 1
+                return newline + 1
+            }
+            guard let field else { return nil }
+            pos = field.next
+            if field.ending != .delimiter {
+                if field.ending == .newline { line += 1 }
+                return pos
+            }
+        }
+    }
+
+    /// The fields of the record at `start`, stored; nil (and nothing changed) when it is incomplete.
+    private mutating func readFields(_ p: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool,
+                                     header: CSVHeader) throws -> Int? {
         let rowLine = line
         let mark = values.count
         rowMissing.removeAll(keepingCapacity: true)
@@ -255,9 +307,15 @@ struct CSVParser {
         let dataset = Dataset(features: features, columnNames: header.featureNames,
                               labels: header.labelIndex == nil ? nil : labels,
                               sourceRows: sourceRows, labelName: header.labelName,
-                              rowIds: header.idIndex == nil ? nil : ids)
+                              rowIds: header.idIndex == nil ? nil : ids, idName: header.idIndex.map { header.names[$0] })
         let skipped = header.names.indices.filter { header.kinds[$0] == CSVHeader.skipped }.map { header.names[$0] }
         return LoadedTable(dataset: dataset, droppedRows: droppedPositions.count, missingPerColumn: missingPerColumn,
                            skippedColumns: skipped)
     }
+}
+
+/// A data row the parser skipped: its position among the data rows (from 0) and what is wrong.
+struct CSVBadRow: Equatable {
+    let position: Int
+    let error: DataFileError
 }

@@ -18,10 +18,12 @@ public struct Dataset: Equatable, Sendable {
     public var labelName: String?
     /// Each row's identifier (the file's `id` column, text or number as written), when there is one.
     public var rowIds: [String]?
+    /// The name of the id column, when there is one.
+    public var idName: String?
 
     /// A data set; `labels` and `sourceRows` (default `0..<rows`) must have one entry per row.
     public init(features: Matrix, columnNames: [String], labels: [UInt8]? = nil,
-                sourceRows: [Int]? = nil, labelName: String? = nil, rowIds: [String]? = nil) {
+                sourceRows: [Int]? = nil, labelName: String? = nil, rowIds: [String]? = nil, idName: String? = nil) {
         precondition(columnNames.count == features.columns, "one name per column")
         precondition(labels == nil || labels?.count == features.rows, "one label per row")
         self.features = features
@@ -30,6 +32,7 @@ public struct Dataset: Equatable, Sendable {
         self.sourceRows = sourceRows ?? Array(0..<features.rows)
         self.labelName = labelName
         self.rowIds = rowIds
+        self.idName = rowIds == nil ? nil : idName
         precondition(rowIds == nil || rowIds?.count == features.rows, "one id per row")
         precondition(self.sourceRows.count == features.rows, "one source row per row")
     }
@@ -44,7 +47,7 @@ public struct Dataset: Equatable, Sendable {
         Dataset(features: features.selectingRows(indices), columnNames: columnNames,
                 labels: labels.map { l in indices.map { l[$0] } },
                 sourceRows: indices.map { sourceRows[$0] }, labelName: labelName,
-                rowIds: rowIds.map { ids in indices.map { ids[$0] } })
+                rowIds: rowIds.map { ids in indices.map { ids[$0] } }, idName: idName)
     }
 
     /// Indices of the rows labelled normal (all rows when there are no labels).

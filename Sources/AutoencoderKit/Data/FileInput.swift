@@ -23,9 +23,25 @@ final class FileInput {
     /// The size for a regular file; nil for pipes and devices.
     let size: Int?
     private let descriptor: Int32
+    /// Whether `deinit` closes the descriptor (not for one this type did not open).
+    private let ownsDescriptor: Bool
+
+    /// Reads an already open descriptor (standard input), named `name` in errors; never closes it.
+    init(descriptor: Int32, name: String) throws {
+        path = name
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileInput.error(path: name, errno: errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw DataFileError(path: name, message: "is a directory, not a data file")
+        }
+        self.descriptor = descriptor
+        ownsDescriptor = false
+        size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+    }
 
     /// Opens `path`; throws for a missing file, a directory, or no permission.
     init(path: String) throws {
+        ownsDescriptor = true
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw FileInput.error(path: path, errno: errno) }
@@ -43,7 +59,18 @@ final class FileInput {
         size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
     }
 
-    deinit { close(descriptor) }
+    deinit { if ownsDescriptor { close(descriptor) } }
+
+    /// One read: what is there now, up to `buffer.count` bytes (on a pipe, as soon as any
+    /// arrive); 0 only at the end of the input.
+    func readAvailable(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let got = systemRead(descriptor, base, buffer.count)
+            if got >= 0 { return got }
+            if errno != EINTR { throw FileInput.error(path: path, errno: errno) }
+        }
+    }
 
     /// Reads until `buffer` is full or the input ends; returns the number of bytes read.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

@@ -10,6 +10,8 @@ public struct AnomalyModel: Equatable, Sendable {
     public var columns: [String]
     /// The label column of the training data, if it had one.
     public var labelName: String?
+    /// The id column of the training data (`load … id=`), if it had one: `score` carries it over.
+    public var idName: String?
     /// The scaler fitted on the training rows (in `columns`' order), if the data was scaled.
     public var scaler: FittedScaler?
     /// The autoencoder.
@@ -28,11 +30,12 @@ public struct AnomalyModel: Equatable, Sendable {
 
     /// A model from its parts; a file's contents are checked by `ModelFile`, a trained model is
     /// consistent by construction.
-    public init(columns: [String], labelName: String? = nil, scaler: FittedScaler?, network: Autoencoder,
+    public init(columns: [String], labelName: String? = nil, idName: String? = nil, scaler: FittedScaler?, network: Autoencoder,
                 threshold: ModelThreshold? = nil, trainingErrors: ErrorStatistics? = nil,
                 history: [EpochReport] = [], origin: ModelOrigin = .trained, keptEpoch: Int? = nil) {
         self.columns = columns
         self.labelName = labelName
+        self.idName = idName
         self.scaler = scaler
         self.network = network
         self.threshold = threshold

@@ -102,8 +102,17 @@ final class ForwardPass {
 }
 
 extension Autoencoder {
-    /// Rows per forward chunk outside training: large enough for sgemm, small enough to stay in cache.
+    /// Rows per forward chunk outside training: small enough to stay in cache.
     static let inferenceChunkRows = 512
+
+    /// Outside training every layer runs the SIMD loops, never sgemm: the loops compute each row
+    /// with the same operations in the same order whatever else is in the batch, so a row's numbers
+    /// do not depend on how many rows share its chunk or where it sits in it. OpenBLAS's sgemm
+    /// (0.3.21, one thread) gives a column other bits when the call has another column count or
+    /// the column another position (measured on 64 → 32: most outputs of a 512-column call
+    /// differ when the columns are shifted by one), which would make `errors` on a table, a
+    /// streamed file scored 512 rows at a time and a live stream scored one row at a time disagree.
+    static let inferenceBLASThreshold = Int.max
 
     /// Runs the network over `data` (the rows in `range`, or all) chunk by chunk through layer
     /// `lastLayer`, handing `body` each chunk's first row, its row count and the pass holding its
@@ -121,7 +130,8 @@ extension Autoencoder {
         } && layers.last?.outputs == inputSize, "the model's layer sizes do not chain; call validate() first")
         let range = (range ?? 0..<data.rows).clamped(to: 0..<data.rows)
         guard !range.isEmpty, !layers.isEmpty else { return }
-        let pass = ForwardPass(model: self, capacity: min(range.count, Self.inferenceChunkRows))
+        let pass = ForwardPass(model: self, capacity: min(range.count, Self.inferenceChunkRows),
+                               blasThreshold: Self.inferenceBLASThreshold)
         data.values.withUnsafeBufferPointer { values in
             guard let base = values.baseAddress else { return }
             var first = range.lowerBound

@@ -27,6 +27,9 @@ public struct ModelFile: Codable, Equatable, Sendable {
     public var columnNames: [String]
     /// The name of the label column in the training data, if it had one.
     public var labelName: String?
+    /// The name of the id column in the training data, if it had one (optional in version 2:
+    /// files written before it existed have none, and an aesh that does not know it ignores it).
+    public var idName: String?
     /// The scaler fitted on the training rows, if the data was scaled.
     public var scaler: FittedScaler?
     /// The network.
@@ -41,7 +44,7 @@ public struct ModelFile: Codable, Equatable, Sendable {
     public var trainingErrorSD: Double?
 
     /// A model file for the current version.
-    public init(createdBy: String, columnNames: [String], labelName: String?, scaler: FittedScaler?,
+    public init(createdBy: String, columnNames: [String], labelName: String?, idName: String? = nil, scaler: FittedScaler?,
                 network: Autoencoder, threshold: Double?, thresholdRule: ThresholdRule?,
                 trainingErrorMean: Double?, trainingErrorSD: Double?) {
         self.format = Self.formatName
@@ -49,6 +52,7 @@ public struct ModelFile: Codable, Equatable, Sendable {
         self.createdBy = createdBy
         self.columnNames = columnNames
         self.labelName = labelName
+        self.idName = idName
         self.scaler = scaler
         self.network = network
         self.threshold = threshold

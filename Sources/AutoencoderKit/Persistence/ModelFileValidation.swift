@@ -15,6 +15,11 @@ extension ModelFile {
         if let repeated = columnNames.first(where: { !seen.insert($0).inserted }) {
             throw refuse("field \"columnNames\" names \"\(repeated)\" twice; each input column must have its own name")
         }
+        if let idName {
+            guard !idName.isEmpty, !columnNames.contains(idName), idName != labelName else {
+                throw refuse("field \"idName\" \"\(idName)\" must name a column that is neither an input nor the label")
+            }
+        }
         if let scaler {
             do { try scaler.validate(columnCount: network.inputSize) } catch {
                 throw refuse("field \"scaler\": \(error)")

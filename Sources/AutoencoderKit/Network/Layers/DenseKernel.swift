@@ -9,7 +9,8 @@
 /// Two implementations of each product: OpenBLAS's sgemm, which wins on big layers, and the plain
 /// SIMD loops of BatchKernels (in the compilation `loops` names), which win on tiny ones (10 → 6 at
 /// batch 32), where a BLAS call costs more than the arithmetic. The choice is made once per layer
-/// from the batch capacity, so that every batch of a run takes the same path.
+/// from the batch capacity, so that every batch of a run takes the same path; scoring never takes
+/// sgemm (see `Autoencoder.inferenceBLASThreshold`).
 struct DenseKernel {
     let inputs: Int
     let outputs: Int
