@@ -12,7 +12,8 @@ struct AeshCommand: ParsableCommand {
         terminal). With scripts, replays each one like notebook cells, echoing every command with \
         its output and time; the first failing command stops the run with FILE:LINE and exit \
         status 1; Ctrl-C stops it after the current command with exit status 130. Type `help` \
-        at the prompt for the commands.
+        at the prompt for the commands. `aesh score MODEL [INPUT|-]` scores CSV rows with a saved \
+        model as a Unix filter (`aesh score --help`).
         """,
         version: "aesh \(aeshVersion)")
 
@@ -134,4 +135,9 @@ struct AeshCommand: ParsableCommand {
     }
 }
 
-AeshCommand.main()
+// `aesh score …` is its own command line; everything else is the shell's.
+if CommandLine.arguments.dropFirst().first == "score" {
+    ScoreCommand.main(Array(CommandLine.arguments.dropFirst(2)))
+} else {
+    AeshCommand.main()
+}

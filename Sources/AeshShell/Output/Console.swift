@@ -47,12 +47,13 @@ public final class StandardConsole: Console {
         return 80
     }
 
-    public func write(_ text: String) { Self.put(text, to: STDOUT_FILENO) }
-    public func writeError(_ text: String) { Self.put(text, to: STDERR_FILENO) }
+    public func write(_ text: String) { Self.put(Array(text.utf8), to: STDOUT_FILENO) }
+    public func writeError(_ text: String) { Self.put(Array(text.utf8), to: STDERR_FILENO) }
+    /// Writes bytes to standard output as they are, at once (no buffering: a live `score` relies on it).
+    public func write(bytes: [UInt8]) { Self.put(bytes, to: STDOUT_FILENO) }
 
-    private static func put(_ text: String, to descriptor: Int32) {
+    private static func put(_ bytes: [UInt8], to descriptor: Int32) {
         if descriptor == STDOUT_FILENO && StandardOutputCheck.wasClosed { StandardOutputCheck.fail(errno: EBADF) }
-        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer -> Int in
