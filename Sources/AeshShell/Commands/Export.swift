@@ -26,6 +26,10 @@ extension CommandSpec {
     ) { arguments, session, context in
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: export PATH") }
         let what = try arguments.value(\.what)
+        // Ctrl-C stops a long export between rows, or while the bytes go out: the file is then
+        // as it was (a FIFO or device may have taken part of them).
+        let shouldStop = InterruptFlag.watch()
+        let stopEvery = 1 << 14
         var text = ""
         var count = 0
         switch what {
@@ -35,6 +39,7 @@ extension CommandSpec {
             text = data.rowIds == nil ? "row,error,predicted,label\n" : "row,id,error,predicted,label\n"
             text.reserveCapacity(scores.errors.count * 32)
             for (k, row) in scores.rowIndices.enumerated() {
+                if k % stopEvery == 0 && shouldStop() { throw InterruptedError.writing(path) }
                 let predicted = session.threshold.map { scores.errors[k] > $0.value ? "1" : "0" } ?? ""
                 let label = scores.labels.map { String($0[k]) } ?? ""
                 text += "\(data.sourceRows[row]),\(idField(data, row))\(scores.errors[k]),\(predicted),\(label)\n"
@@ -47,6 +52,7 @@ extension CommandSpec {
             let codes = network.encode(try session.modelInputs(from: data, rows: rows))
             text = (data.rowIds == nil ? "row," : "row,id,") + (1...max(1, codes.columns)).map { "z\($0)" }.joined(separator: ",") + ",label\n"
             for (k, row) in rows.enumerated() {
+                if k % stopEvery == 0 && shouldStop() { throw InterruptedError.writing(path) }
                 let values = codes.row(k).map { "\($0)" }.joined(separator: ",")
                 text += "\(data.sourceRows[row]),\(idField(data, row))\(values),\(data.labels.map { String($0[row]) } ?? "")\n"
             }
@@ -55,13 +61,14 @@ extension CommandSpec {
             guard let embedding = session.embedding else { throw ShellError("no t-SNE embedding yet: run `tsne` first") }
             text = "row," + ["x", "y", "z"].prefix(embedding.dimensions).joined(separator: ",") + ",label\n"
             for (k, source) in embedding.sourceRows.enumerated() {
+                if k % stopEvery == 0 && shouldStop() { throw InterruptedError.writing(path) }
                 let values = embedding.coordinates.row(k).map { "\($0)" }.joined(separator: ",")
                 text += "\(source),\(values),\(embedding.labels.map { String($0[k]) } ?? "")\n"
             }
             count = embedding.sourceRows.count
         }
         let target = try context.outputPath(path, session: session)
-        try AtomicFile.write(text, to: target)
+        try AtomicFile.write(text, to: target, shouldStop: shouldStop)
         context.record(.fileWritten(path: target))
         context.console.line("wrote \(Format.counted(count, "row")) of \(what) to \(path)")
     }

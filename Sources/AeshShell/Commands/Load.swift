@@ -52,7 +52,7 @@ extension CommandSpec {
         options.modelColumns = session.model?.columns
         let table: LoadedTable
         do {
-            table = try TableReader.read(path: context.paths.resolve(path), options: options)
+            table = try TableReader.read(path: context.paths.resolve(path), options: options, shouldStop: InterruptFlag.watch())
         } catch let error as DataFileError {
             guard let column = error.textColumn else { throw error }
             let named = column.contains(where: { $0 == " " || $0 == "," || $0 == "\"" || $0 == "'" })

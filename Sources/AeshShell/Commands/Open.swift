@@ -16,7 +16,7 @@ extension CommandSpec {
         positionalCompletion: .files
     ) { arguments, session, context in
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: open PATH") }
-        let file = try ModelFile.read(path: context.paths.resolve(path))
+        let file = try ModelFile.read(path: context.paths.resolve(path), shouldStop: InterruptFlag.watch())
         context.record(.fileRead(path: context.paths.resolve(path)))
         let model = file.model(path: path)
         session.model = model

@@ -68,8 +68,10 @@ public enum InterruptFlag {
         action.__sigaction_u.__sa_handler = handleInterrupt
         #endif
         sigemptyset(&action.sa_mask)
-        // SA_RESTART: a command blocked in read() when Ctrl-C arrives carries on and polls the flag.
-        action.sa_flags = SA_RESTART
+        // No SA_RESTART: a call blocked when Ctrl-C arrives returns EINTR rather than waiting on,
+        // so the command sees the flag. Waits that may last (a FIFO with no writer or reader, a
+        // full pipe) poll with a timeout and ask the flag, whichever thread the signal lands on.
+        action.sa_flags = 0
         _ = sigaction(SIGINT, &action, nil)
     }()
 }
@@ -91,4 +93,14 @@ private func handleInterrupt(_ signal: Int32) {
         _ = write(descriptor, &byte, 1)
     }
     errno = savedErrno
+}
+
+extension InterruptFlag {
+    /// For a command about to do something long: installs the handler, forgets any earlier
+    /// Ctrl-C, and returns the check the work polls (true once Ctrl-C is pressed).
+    public static func watch() -> @Sendable () -> Bool {
+        install()
+        clear()
+        return { isSet }
+    }
 }

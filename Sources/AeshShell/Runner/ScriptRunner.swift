@@ -51,7 +51,12 @@ extension Shell {
     public func runScriptFile(path: String, options: ScriptRunOptions) -> Int {
         let lines: [ScriptLine]
         do {
-            lines = try Self.readScript(path: path)
+            // Ctrl-C ends a wait for a FIFO's writer as it ends a replay.
+            lines = try Self.readScript(path: path, shouldStop: InterruptFlag.watch())
+        } catch let error as InterruptedError {
+            interrupted = true
+            emit(.error("\(error)"))
+            return 1
         } catch {
             emit(.error("\(error)"))
             return 1
@@ -71,14 +76,25 @@ extension Shell {
     public static let maximumScriptBytes = 16 << 20
 
     /// The logical lines of a script file; throws for a missing, unreadable, binary or endless file.
-    public static func readScript(path: String) throws -> [ScriptLine] {
+    /// A FIFO is waited for until a writer closes it or `shouldStop` says yes (`InterruptedError`).
+    public static func readScript(path: String, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [ScriptLine] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path) else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw ShellError("\(path): \(describeReadFailure(path: path))")
         }
-        defer { try? handle.close() }
-        return try readScript(from: handle, name: path)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path, limit: maximumScriptBytes, shouldStop: shouldStop)
+        } catch is DataFileError {
+            throw ShellError("\(path): \(describeReadFailure(path: path))")
+        }
+        guard bytes.count <= maximumScriptBytes else { throw scriptTooLong(path) }
+        return try parseScript(Data(bytes), name: path)
+    }
+
+    /// A script that does not end, or not soon enough.
+    private static func scriptTooLong(_ name: String) -> ShellError {
+        ShellError("\(name): longer than \(maximumScriptBytes >> 20) MB, too long for a script")
     }
 
     /// The logical lines of a script read from `handle` (a file, or standard input), named `name`.
@@ -89,9 +105,7 @@ extension Shell {
         } catch {
             throw ShellError("\(name): cannot be read (\(error.localizedDescription))")
         }
-        guard data.count <= maximumScriptBytes else {
-            throw ShellError("\(name): longer than \(maximumScriptBytes >> 20) MB, too long for a script")
-        }
+        guard data.count <= maximumScriptBytes else { throw scriptTooLong(name) }
         return try parseScript(data, name: name)
     }
 
@@ -122,7 +136,7 @@ extension Shell {
         guard runningScripts.count < Self.maximumRunDepth else {
             throw ShellError("scripts nest more than \(Self.maximumRunDepth) deep")
         }
-        let lines = try Self.readScript(path: path)
+        let lines = try Self.readScript(path: path, shouldStop: InterruptFlag.watch())
         runningScripts.append(canonical)
         defer { runningScripts.removeLast() }
         var draft = session

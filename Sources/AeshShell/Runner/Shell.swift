@@ -78,6 +78,8 @@ public final class Shell {
             session = draft
         } catch let error as NestedScriptError {
             throw error
+        } catch let error as InterruptedError {
+            throw ShellError("\(spec.name): \(error); the session is unchanged")
         } catch let failure as PartialFailure {
             var kept = failure.session
             kept.history.append(expanded)

@@ -4,8 +4,10 @@ import Foundation
 /// devices and an existing file's mode are handled).
 public enum AtomicFile {
     /// Writes `data` to `path` atomically; throws `FileWriteError` naming the path and the reason.
-    public static func write(_ data: Data, to path: String) throws {
-        let writer = try AtomicFileWriter(path: path)
+    /// `shouldStop` is asked between megabytes and while a FIFO waits for its reader; when it says
+    /// yes the write ends with `InterruptedError` (a regular file then is as it was).
+    public static func write(_ data: Data, to path: String, shouldStop: @escaping () -> Bool = { false }) throws {
+        let writer = try AtomicFileWriter(path: path, shouldStop: shouldStop)
         try data.withUnsafeBytes { try writer.write($0) }
         try writer.commit()
     }
@@ -18,8 +20,8 @@ public enum AtomicFile {
     }
 
     /// Writes a UTF-8 string to `path` atomically.
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, shouldStop: @escaping () -> Bool = { false }) throws {
+        try write(Data(text.utf8), to: path, shouldStop: shouldStop)
     }
 }
 

@@ -16,17 +16,26 @@ public final class AtomicFileWriter {
     private let temporary: String?
     private let target: String
     private var descriptor: Int32
+    private let shouldStop: () -> Bool
 
     /// Starts writing `path`; throws `FileWriteError` naming the path and the reason.
-    public init(path: String) throws {
+    ///
+    /// `shouldStop` is asked between megabytes written, while a full pipe has no room and while a
+    /// FIFO has no reader yet; when it says yes, the write throws `InterruptedError` and the file
+    /// is dropped (a regular file is then as it was; a device keeps what it got).
+    public init(path: String, shouldStop: @escaping () -> Bool = { false }) throws {
         self.path = path
+        self.shouldStop = shouldStop
         let resolved = try FileTarget.resolve(path)
         target = resolved.path
         if let existing = resolved.existing, !existing.isRegularFile {
             guard existing.isDevice else { throw FileWriteError(path: path, reason: "it is \(existing.kind), not a file") }
             temporary = nil
-            descriptor = open(target, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+            switch DescriptorWriter.openInPlace(target, shouldStop: shouldStop) {
+            case .success(let opened): descriptor = opened
+            case .failure(.stopped): throw InterruptedError.writing(path)
+            case .failure(.failed(let code)): throw FileWriteError(path: path, reason: String(cString: strerror(code)))
+            }
             return
         }
         let url = URL(fileURLWithPath: target)
@@ -54,17 +63,16 @@ public final class AtomicFileWriter {
     /// Appends `bytes`; on a failure the file is dropped.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard descriptor >= 0 else { throw FileWriteError(path: path, reason: "the file is already closed") }
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                discard()
-                throw FileWriteError(path: path, reason: reason)
-            }
-            offset += written
+        switch DescriptorWriter.write(bytes, to: descriptor, shouldStop: shouldStop) {
+        case .done:
+            return
+        case .stopped:
+            let inPlace = temporary == nil
+            discard()
+            throw inPlace ? InterruptedError.writingInPlace(path) : InterruptedError.writing(path)
+        case .failed(let code):
+            discard()
+            throw FileWriteError(path: path, reason: String(cString: strerror(code)))
         }
     }
 

@@ -17,7 +17,12 @@ private func systemReadAt(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer
 }
 
 /// A file opened for reading with POSIX calls, so every failure names the path and the reason.
-final class FileInput {
+///
+/// Nothing here waits where `shouldStop` cannot end the wait: a FIFO is opened without waiting
+/// for a writer, a pipe or device is read only once `poll` says it has bytes (or has ended),
+/// polling `shouldStop` between waits, and every read of a regular file checks it first. A stop
+/// throws `InterruptedError.reading`.
+final class FileInput: @unchecked Sendable {
     /// The path as given, for errors.
     let path: String
     /// The size for a regular file; nil for pipes and devices.
@@ -25,10 +30,15 @@ final class FileInput {
     private let descriptor: Int32
     /// Whether `deinit` closes the descriptor (not for one this type did not open).
     private let ownsDescriptor: Bool
+    private let shouldStop: @Sendable () -> Bool
+
+    /// How long one wait for a pipe's bytes lasts before `shouldStop` is asked again.
+    static let pollMilliseconds: Int32 = 100
 
     /// Reads an already open descriptor (standard input), named `name` in errors; never closes it.
-    init(descriptor: Int32, name: String) throws {
+    init(descriptor: Int32, name: String, shouldStop: @escaping @Sendable () -> Bool = { false }) throws {
         path = name
+        self.shouldStop = shouldStop
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileInput.error(path: name, errno: errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -40,10 +50,12 @@ final class FileInput {
     }
 
     /// Opens `path`; throws for a missing file, a directory, or no permission.
-    init(path: String) throws {
+    init(path: String, shouldStop: @escaping @Sendable () -> Bool = { false }) throws {
         ownsDescriptor = true
         self.path = path
-        let fd = open(path, O_RDONLY)
+        self.shouldStop = shouldStop
+        // O_NONBLOCK: opening a FIFO would otherwise wait, beyond any Ctrl-C, for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw FileInput.error(path: path, errno: errno) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
@@ -66,9 +78,11 @@ final class FileInput {
     func readAvailable(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
+            if shouldStop() { throw InterruptedError.reading(path) }
+            if size == nil { try waitForBytes() }
             let got = systemRead(descriptor, base, buffer.count)
             if got >= 0 { return got }
-            if errno != EINTR { throw FileInput.error(path: path, errno: errno) }
+            if errno != EINTR && errno != EAGAIN { throw FileInput.error(path: path, errno: errno) }
         }
     }
 
@@ -77,9 +91,11 @@ final class FileInput {
         guard let base = buffer.baseAddress else { return 0 }
         var total = 0
         while total < buffer.count {
+            if shouldStop() { throw InterruptedError.reading(path) }
+            if size == nil { try waitForBytes() }
             let got = systemRead(descriptor, base + total, buffer.count - total)
             if got < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw FileInput.error(path: path, errno: errno)
             }
             if got == 0 { break }
@@ -93,6 +109,7 @@ final class FileInput {
         guard let base = buffer.baseAddress else { return 0 }
         var total = 0
         while total < buffer.count {
+            if shouldStop() { throw InterruptedError.reading(path) }
             let got = systemReadAt(descriptor, base + total, buffer.count - total, offset + total)
             if got < 0 {
                 if errno == EINTR { continue }
@@ -102,6 +119,19 @@ final class FileInput {
             total += got
         }
         return total
+    }
+
+    /// Waits until the pipe or device has bytes to read or has ended (a FIFO whose writer closed
+    /// it), asking `shouldStop` every `pollMilliseconds`. A FIFO no writer has opened yet is
+    /// neither, so this waits for one.
+    private func waitForBytes() throws {
+        while true {
+            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&entry, 1, Self.pollMilliseconds)
+            if ready > 0 { return }
+            if ready < 0 && errno != EINTR { throw FileInput.error(path: path, errno: errno) }
+            if shouldStop() { throw InterruptedError.reading(path) }
+        }
     }
 
     /// The whole rest of the file; throws when it holds more than `limit` bytes (a device such as

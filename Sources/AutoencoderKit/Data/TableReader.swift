@@ -85,19 +85,22 @@ public enum TableReader {
     /// Reads a CSV/TSV file, or a `.npy` file by its extension.
     ///
     /// A regular CSV file of 4 MB or more is parsed on two threads; the table, and any error, is
-    /// the same as on one.
-    public static func read(path: String, options: TableReadOptions) throws -> LoadedTable {
-        try read(path: path, options: options, parallelThreshold: parallelThreshold, chunkSize: chunkSize)
+    /// the same as on one. `shouldStop` is asked before every chunk is read and while a pipe is
+    /// awaited; when it says yes, the read ends with `InterruptedError`.
+    public static func read(path: String, options: TableReadOptions,
+                            shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> LoadedTable {
+        try read(path: path, options: options, parallelThreshold: parallelThreshold, chunkSize: chunkSize,
+                 shouldStop: shouldStop)
     }
 
-    /// `read(path:options:)` with the sizes open to tests.
+    /// `read(path:options:shouldStop:)` with the sizes open to tests.
     static func read(path: String, options: TableReadOptions, parallelThreshold: Int,
-                     chunkSize: Int) throws -> LoadedTable {
+                     chunkSize: Int, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> LoadedTable {
         if path.lowercased().hasSuffix(".npy") {
-            let bytes = try FileInput(path: path).readAll()
+            let bytes = try FileInput(path: path, shouldStop: shouldStop).readAll()
             return try parseNpy(bytes, source: path, options: options)
         }
-        let file = try FileInput(path: path)
+        let file = try FileInput(path: path, shouldStop: shouldStop)
         if let size = file.size, size >= parallelThreshold {
             return try CSVParallelReader.read(file: file, size: size, source: path, options: options,
                                               chunkSize: chunkSize)

@@ -79,12 +79,13 @@ public struct ModelFile: Codable, Equatable, Sendable {
     private static let notAModel = "not an aesh model file (it may be truncated or written by another program)"
 
     /// Reads and checks a model file; every way it can be wrong is a `ModelFileError` naming the path.
-    public static func read(path: String) throws -> ModelFile {
+    /// `shouldStop` can end the read (an `InterruptedError`), e.g. of a FIFO nothing writes to.
+    public static func read(path: String, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> ModelFile {
         let data: Data
         do {
             // The first bytes decide whether the rest is worth reading: a model is a JSON object,
             // and a device such as /dev/zero must be refused before it fills the memory.
-            let input = try FileInput(path: path)
+            let input = try FileInput(path: path, shouldStop: shouldStop)
             var head = [UInt8](repeating: 0, count: 4096)
             let got = try head.withUnsafeMutableBytes { try input.read(into: $0) }
             head.removeLast(head.count - got)
