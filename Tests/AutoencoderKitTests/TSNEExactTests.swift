@@ -96,8 +96,11 @@ import Testing
         var options = TSNEOptions()
         options.method = .exact
         options.iterations = 350
-        var afterExaggeration = Double.nan
-        let result = try TSNE.embed(data, options: options, onIteration: { i, kl in if i == 250, let kl { afterExaggeration = kl } })
+        var kls: [Int: Double] = [:]
+        let result = try TSNE.embed(data, options: options, onIteration: { i, kl in if let kl { kls[i] = kl } })
+        // The exaggeration ends when the contracted map stops moving (checked every 50 iterations).
+        #expect(result.exaggeratedIterations % 50 == 0 && result.exaggeratedIterations <= 250)
+        let afterExaggeration = kls[result.exaggeratedIterations] ?? .nan
         let xs = result.embedding.column(0).map(Double.init)
         #expect((Statistics.meanAndSD(xs)?.sd ?? 0) > 1)
         #expect(result.klDivergence < afterExaggeration - 0.3, "KL \(result.klDivergence) after \(afterExaggeration)")

@@ -123,6 +123,12 @@ enum TSNECommand {
         if result.stoppedEarly {
             console.line("interrupted at iteration \(result.iterations) of \(options.iterations); kept the embedding so far (KL \(Format.number(result.klDivergence, digits: 4)))")
         } else {
+            if result.exaggeratedIterations < min(options.exaggerationIterations, result.iterations) {
+                console.line("early exaggeration ended at iteration \(result.exaggeratedIterations) of \(options.exaggerationIterations): the map had stopped moving (its gradient fell below \(options.minimumGradientNorm), scikit-learn's rule)")
+            }
+            if result.converged {
+                console.line("stopped at iteration \(result.iterations) of \(options.iterations): the gradient fell below \(options.minimumGradientNorm)")
+            }
             console.line("embedded \(Format.count(rows.count)) rows in \(options.dimensions)-D: KL \(Format.number(result.klDivergence, digits: 4)) after \(result.iterations) iterations (\(time)); see it with `plot tsne`")
         }
     }

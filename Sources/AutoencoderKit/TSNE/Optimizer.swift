@@ -22,12 +22,18 @@ struct Optimizer {
         for t in gains.indices { gains[t] = 1; update[t] = 0 }
     }
 
-    /// One step: `update = momentum · update − rate · gains · gradient`, `y += update`.
-    mutating func step(_ y: inout [Double], gradient: [Double], learningRate: Double, momentum: Double) {
+    /// One step: `update = momentum · update − rate · gains · gradient`, `y += update`. Returns
+    /// the norm of `gains · gradient` over all coordinates, which scikit-learn compares with its
+    /// `min_grad_norm` (see `TSNEOptions.minimumGradientNorm`).
+    @discardableResult
+    mutating func step(_ y: inout [Double], gradient: [Double], learningRate: Double, momentum: Double) -> Double {
         let dims = dimensions
+        var squaredNorm = 0.0
         for t in gains.indices {
             let sameDirection = (gradient[t] > 0) == (update[t] > 0)
             gains[t] = max(sameDirection ? gains[t] * 0.8 : gains[t] + 0.2, 0.01)
+            let scaled = gains[t] * gradient[t]
+            squaredNorm += scaled * scaled
             update[t] = momentum * update[t] - learningRate * gains[t] * gradient[t]
         }
         if maximumStep > 0 {
@@ -46,12 +52,13 @@ struct Optimizer {
         // contract far below 1e-4, and an off-centre contracted embedding would lose its shape to
         // rounding.
         let n = gains.count / dims
-        guard n > 0 else { return }
+        guard n > 0 else { return squaredNorm.squareRoot() }
         for c in 0..<dims {
             var mean = 0.0
             for i in 0..<n { mean += y[i * dims + c] }
             mean /= Double(n)
             for i in 0..<n { y[i * dims + c] -= mean }
         }
+        return squaredNorm.squareRoot()
     }
 }

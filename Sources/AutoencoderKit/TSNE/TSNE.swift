@@ -12,6 +12,12 @@ public struct TSNEResult: Sendable {
     public var method: TSNEMethod
     /// Whether `shouldStop` ended the run before all iterations.
     public var stoppedEarly: Bool
+    /// The iterations done with early exaggeration: `TSNEOptions.exaggerationIterations`, or
+    /// fewer when the map stopped moving first (see `TSNEOptions.minimumGradientNorm`).
+    public var exaggeratedIterations: Int = 0
+    /// Whether the run ended before its iterations because the gradient fell to
+    /// `TSNEOptions.minimumGradientNorm` after early exaggeration.
+    public var converged = false
 }
 
 /// t-SNE (van der Maaten & Hinton, 2008) with the stages of openTSNE: nearest neighbours,
@@ -42,25 +48,36 @@ public enum TSNE {
         let rate = options.learningRate ?? max(Double(n) / options.earlyExaggeration / 4, 50)
         var optimizer = Optimizer(count: n, dimensions: dims, maximumStep: options.maximumStep)
         var gradient = [Double](repeating: 0, count: n * dims)
-        var done = 0, stopped = false
+        var done = 0, stopped = false, converged = false
+        var exaggerationEnd = options.exaggerationIterations
         for iteration in 0..<options.iterations {
             if shouldStop() { stopped = true; break }
-            let early = iteration < options.exaggerationIterations
-            if iteration == options.exaggerationIterations { optimizer.reset() }
+            let early = iteration < exaggerationEnd
+            if iteration == exaggerationEnd { optimizer.reset() }
             let wantKL = (iteration + 1) % max(1, options.klInterval) == 0
             let kl = gradientMethod.gradient(of: y, exaggeration: early ? options.earlyExaggeration : 1,
                                              into: &gradient, computeKL: wantKL)
-            optimizer.step(&y, gradient: gradient, learningRate: rate,
-                           momentum: early ? options.momentum.early : options.momentum.late)
+            let norm = optimizer.step(&y, gradient: gradient, learningRate: rate,
+                                      momentum: early ? options.momentum.early : options.momentum.late)
             done = iteration + 1
             onIteration(done, kl)
+            // scikit-learn's check: a phase ends when its gradient has vanished.
+            if (iteration + 1) % max(1, options.convergenceCheckInterval) == 0, norm <= options.minimumGradientNorm {
+                if early {
+                    exaggerationEnd = iteration + 1
+                } else {
+                    converged = true
+                    break
+                }
+            }
         }
         let kl = gradientMethod.gradient(of: y, exaggeration: 1, into: &gradient, computeKL: true) ?? .nan
         guard y.allSatisfy(\.isFinite) else {
             throw TSNEError("t-SNE diverged (coordinates became infinite or NaN); try a smaller learning-rate")
         }
         let embedding = Matrix(rows: n, columns: dims, values: y.map { Float($0) }) ?? Matrix(rows: n, columns: dims)
-        return TSNEResult(embedding: embedding, klDivergence: kl, iterations: done, method: method, stoppedEarly: stopped)
+        return TSNEResult(embedding: embedding, klDivergence: kl, iterations: done, method: method, stoppedEarly: stopped,
+                          exaggeratedIterations: min(done, exaggerationEnd), converged: converged)
     }
 
     /// The affinities and gradient method for `method`; nil when `shouldStop` ended the
@@ -122,8 +139,9 @@ public enum TSNE {
         guard options.earlyExaggeration > 0, options.earlyExaggeration.isFinite, options.exaggerationIterations >= 0,
               options.theta >= 0, options.theta.isFinite, (1...9).contains(options.interpolationPoints),
               options.minimumIntervals >= 1, options.intervalWidth > 0, options.intervalWidth.isFinite,
-              options.maximumStep >= 0, options.momentum.early >= 0, options.momentum.late >= 0
-        else { throw TSNEError("t-SNE settings out of range (exaggeration, θ, grid or momentum)") }
+              options.maximumStep >= 0, options.momentum.early >= 0, options.momentum.late >= 0,
+              options.minimumGradientNorm >= 0, options.convergenceCheckInterval >= 1
+        else { throw TSNEError("t-SNE settings out of range (exaggeration, θ, grid, momentum or convergence check)") }
         let method = options.resolvedMethod(count: n)
         if method == .exact, n > exactLimit {
             throw TSNEError("method=exact holds an N × N matrix and takes at most \(exactLimit) rows, got \(n): use method=bh or method=fft")

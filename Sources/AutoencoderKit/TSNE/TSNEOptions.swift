@@ -34,8 +34,19 @@ public struct TSNEOptions: Sendable {
     public var seed: UInt64 = 0
     /// P is multiplied by this during the first `exaggerationIterations`.
     public var earlyExaggeration = 12.0
-    /// How long the early exaggeration lasts.
+    /// How long the early exaggeration lasts at most (see `minimumGradientNorm`).
     public var exaggerationIterations = 250
+    /// Every `convergenceCheckInterval` iterations the norm of the step's gradient (each
+    /// coordinate's gain times its gradient) is compared with this, as scikit-learn's
+    /// `min_grad_norm` is: at or below it, early exaggeration ends there, or after it the run
+    /// does. An exaggerated map of data without clusters contracts until nothing moves (its
+    /// gradient shrinks with its size); scikit-learn then goes on without exaggeration, and the
+    /// map expands. Without the check the contraction went on for all 250 iterations, to
+    /// coordinates of 1e-18, and runs shorter than about 350 iterations returned a collapsed map.
+    /// 0 turns the check off.
+    public var minimumGradientNorm = 1e-7
+    /// How often the gradient norm is checked (scikit-learn's `n_iter_check`).
+    public var convergenceCheckInterval = 50
     /// Momentum during early exaggeration, then after it.
     public var momentum = (early: 0.5, late: 0.8)
     /// Barnes–Hut opening angle: a cell counts as one point when its width / distance < θ.
