@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a number of seconds:
-#   scripts/fuzz.sh FuzzCSV|FuzzModelFile|FuzzCommandLine SECONDS
+#   scripts/fuzz.sh FuzzCSV|FuzzModelFile|FuzzCommandLine|FuzzScoreStream SECONDS
 # Builds Tests/Fuzz/ (a package of its own inside the repository) with -sanitize=fuzzer,address. Findings go to
 # Tests/Fuzz/findings/TARGET/ (crash-*, leak-*, timeout-*); the growing corpus to Tests/Fuzz/corpus/TARGET/.
 set -euo pipefail
@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 case "$target" in
-    FuzzCSV|FuzzModelFile|FuzzCommandLine) ;;
-    *) echo "fuzz: unknown target $target (FuzzCSV, FuzzModelFile, FuzzCommandLine)" >&2; exit 2 ;;
+    FuzzCSV|FuzzModelFile|FuzzCommandLine|FuzzScoreStream) ;;
+    *) echo "fuzz: unknown target $target (FuzzCSV, FuzzModelFile, FuzzCommandLine, FuzzScoreStream)" >&2; exit 2 ;;
 esac
 
 scripts/setup.sh
@@ -25,6 +25,7 @@ mkdir -p "$corpus" "$findings"
 # Seed the corpus with the project's own examples.
 case "$target" in
     FuzzCSV) cp -n Tests/Fixtures/bad/* "$corpus"/ 2>/dev/null || true ;;
+    FuzzScoreStream) printf '\x07a,b,c,label,key\n1,2,3,0,x\n4,5,6,1,"y,z"\n' > "$corpus/seed.csv" ;;
     FuzzCommandLine) cp -n scripts/*.aesh "$corpus"/ 2>/dev/null || true ;;
     FuzzModelFile) [[ -f out/seed.aemodel ]] && cp -n out/seed.aemodel "$corpus"/ || true ;;
 esac

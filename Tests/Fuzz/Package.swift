@@ -11,6 +11,7 @@ let package = Package(
         .executableTarget(name: "FuzzCommandLine", dependencies: ["FuzzDriver", .product(name: "AeshShell", package: "aesh")]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "AutoencoderKit", package: "aesh")]),
         .executableTarget(name: "FuzzModelFile", dependencies: ["FuzzDriver", .product(name: "AutoencoderKit", package: "aesh")]),
+        .executableTarget(name: "FuzzScoreStream", dependencies: ["FuzzDriver", .product(name: "AutoencoderKit", package: "aesh")]),
     ],
     swiftLanguageModes: [.v5]
 )
