@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
 # Benchmarks W1–W5 of DESIGN.md on a release build and writes BENCHMARKS.md.
 #   scripts/bench.sh [--reference] [--quick]
+#   scripts/bench.sh --quality [--quick]
 #   --reference  also run the same workloads in PyTorch, Keras/TensorFlow, pandas, openTSNE and
 #                scikit-learn (installed once, by pip, into .venv-bench/) and print aesh / reference
 #                ratios from this same run
 #   --quick      fewer runs and epochs, no references, W3 (t-SNE) at 2,000 rows only,
 #                report to .build/bench/BENCHMARKS.md: a few minutes
+#   --quality    detection quality instead (issue 15): the real-data sets of data/bench/, aesh
+#                against PyOD's AutoEncoder and IForest and PCA, five seeds, into BENCHMARKS.md's
+#                quality section (scripts/bench/quality/run.sh; with --quick one seed)
 # Data and intermediate files go to .build/bench/ (ignored). Medians and spreads of several runs;
 # every training time has the ROC AUC of the same run beside it.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+for argument in "$@"; do
+    if [[ $argument == --quality ]]; then exec "$ROOT/scripts/bench/quality/run.sh" "$@"; fi
+done
 REFERENCE=0
 QUICK=0
 for argument in "$@"; do
     case "$argument" in
         --reference) REFERENCE=1 ;;
         --quick) QUICK=1 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown option $argument (use --reference, --quick)" >&2; exit 2 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        *) echo "bench.sh: unknown option $argument (use --reference, --quick, --quality)" >&2; exit 2 ;;
     esac
 done
 if [[ $QUICK == 1 && $REFERENCE == 1 ]]; then
