@@ -9,10 +9,11 @@ scores (read back from `export`) define the split that every reference uses too,
 train on the same normal rows of the train part and are judged on the same test rows. Each model
 is trained with each seed; ROC AUC and average precision (scikit-learn's) on the test part.
 aesh runs through its own command line (a script of these lines, `aesh FILE.aesh`); COMMANDS are the lines between `split` and
-`errors`, with {d} (the feature count), {d2} (max(1, d/2)) and {d4} (max(1, d/4)) and {seed}
-filled in. Prints one line per result on standard output: set, method, seed, ROC AUC, AP, and
+`errors`, with {d} (the feature count), {d2} (max(1, d/2)), {d4} (max(1, d/4)), {seed} and
+any other {expression} of d, n (the normal rows of the train part) and seed filled in. Prints one line per result on standard output: set, method, seed, ROC AUC, AP, and
 for aesh the seconds its `train` cell took."""
 import argparse
+import math
 import os
 import re
 import subprocess
@@ -60,8 +61,15 @@ def elapsed_seconds(text):
     return float("nan")
 
 
-def run_aesh(aesh, work, name, path, d, commands, seed):
-    filled = commands.format(d=d, d2=max(1, d // 2), d4=max(1, d // 4), seed=seed)
+def fill(commands, **values):
+    """COMMANDS with each {expression} replaced by its value (d2 and d4 included)."""
+    values.update(d2=max(1, values["d"] // 2), d4=max(1, values["d"] // 4))
+    names = {"max": max, "min": min, "round": round, "ceil": math.ceil, "sqrt": math.sqrt}
+    return re.sub(r"\{([^}]*)\}", lambda m: str(eval(m.group(1), names, dict(values))), commands)
+
+
+def run_aesh(aesh, work, name, path, d, n, commands, seed):
+    filled = fill(commands, d=d, n=n, seed=seed)
     export = os.path.join(work, f"{name}-{seed}.scores.csv")
     line = f"load {path} label=label; split test=0.3 seed=42; {filled}; errors top=0; export {export}"
     script = os.path.join(work, f"{name}-{seed}.aesh")
@@ -115,10 +123,11 @@ def main():
     for name in names:
         path, features, labels = read_set(name)
         d = features.shape[1]
+        n = round(0.7 * int((labels == 0).sum()))
         test_rows = None
         for method, commands in configs.items():
             for seed in seeds:
-                rows, errors, seconds, _ = run_aesh(arguments.aesh, arguments.work, name, path, d, commands, seed)
+                rows, errors, seconds, _ = run_aesh(arguments.aesh, arguments.work, name, path, d, n, commands, seed)
                 if test_rows is None:
                     test_rows = rows
                 elif not np.array_equal(rows, test_rows):
