@@ -72,6 +72,9 @@ extension CommandSpec {
         case .bestF1: line += " = the best-F1 cut on the scored rows (chosen by peeking at their labels)"
         }
         console.line(line)
+        if case .bestF1 = rule {
+            session.warnOnce(.bestF1UsesLabels, "best-f1 chose the cut with the labels of the rows it will be judged on, so `evaluate` on them is optimistic: real data has no labels to choose by. A percentile (`threshold 0.95`) or `threshold sigma=3`, from the training errors, is a rule you can apply to new rows", console: console)
+        }
         if let scores = session.scores {
             let flagged = scores.errors.filter { $0 > value }.count
             console.line("\(Format.count(flagged)) of \(Format.counted(scores.errors.count, "row")) (\(Format.percent(Double(flagged) / Double(max(1, scores.errors.count))))) are above it and flagged as anomalies")

@@ -123,6 +123,9 @@ extension CommandSpec {
         case .diverged(let epoch, let batchNumber):
             throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the weights from before that batch; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))" + (session.scaler == nil ? ", and scale the data first (`scale standard`)" : ""))
         }
+        let completed: Bool = { if case .completed = result.stop { return true } else { return false } }()
+        TrainWarnings.check(session: &trained, data: data, inputs: inputs, scaled: (session.scaler?.method ?? .none) != .none,
+                            architecture: built, history: result.history, completed: completed, console: console)
         session = trained
     }
 

@@ -37,6 +37,8 @@ public struct Session: Sendable {
     public var parameters = ScriptParameters()
     /// Every model trained or opened in the session, oldest first, for `compare`.
     public var modelSummaries: [ModelSummary] = []
+    /// The teaching warnings already given in this session (each is given once).
+    public var warningsGiven: Set<TeachingWarning> = []
     /// Commands that succeeded, in order, for `history`.
     public var history: [String] = []
 
