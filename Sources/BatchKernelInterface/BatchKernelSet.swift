@@ -4,7 +4,7 @@
 /// AVX-512 (see Package.swift); each compilation conforms once, in its `Kernels`, and AutoencoderKit
 /// picks one at run time (`BatchKernelVariant`). Every compilation performs the same IEEE
 /// operations in the same order, so each requirement gives the same bits whichever runs.
-public protocol BatchKernelSet {
+public protocol BatchKernelSet: Sendable {
     /// `LayerLoops.forward`: y = act(x · W + b) with plain loops.
     static func forward(
         x: UnsafePointer<Float>, stride: Int, rows: Int, inputs: Int, outputs: Int,
