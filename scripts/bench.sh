@@ -56,7 +56,7 @@ cc -O2 -o "$WORK/gen_data" "$ROOT/scripts/bench/gen_data.c" -lm
 cc -O2 -o "$WORK/sgemm_probe" "$ROOT/scripts/bench/sgemm_probe.c" -lopenblas
 swiftc -O -o "$WORK/score" "$ROOT/scripts/bench/score.swift" \
     -I "$ROOT/.build/release/Modules" -Xcc -fmodule-map-file="$ROOT/Sources/CBLAS/module.modulemap" \
-    "$ROOT"/.build/release/AutoencoderKit.build/*.o "$ROOT"/.build/release/BatchKernels*.build/*.o -lopenblas
+    "$ROOT"/.build/release/AutoencoderKit.build/*.o "$ROOT"/.build/release/BatchKernel*.build/*.o -lopenblas
 
 # The sgemm kernels aesh runs (it corrects OpenBLAS's choice on processors OpenBLAS does not
 # know); the sgemm probe runs the same ones, so that W2's share of sgemm compares like with like.
