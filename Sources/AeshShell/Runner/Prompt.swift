@@ -30,6 +30,11 @@ public enum Prompt {
                 pending = ""
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 editor.remember(line)
+                // Prose typed at the prompt goes into the session's report as it would from a script.
+                if let markdown = ScriptLines.proseText(line) {
+                    shell.emit(.prose(markdown))
+                    continue
+                }
                 shell.runCell(Cell(number: 0, command: line, location: nil, framing: .prompt), scriptName: nil,
                               interactive: true)
             }

@@ -16,8 +16,8 @@ public struct ScriptRunOptions: Sendable {
 }
 
 extension Shell {
-    /// Replays `lines` from a script called `file` on this shell's session. Each command is echoed as
-    /// `In [n]: …` with its output and time; a failure prints `FILE:LINE: message` and stops the run
+    /// Replays `lines` from a script called `file` on this shell's session. Prose cells are emitted
+    /// as they are; each command is echoed as `In [n]: …` (n counting commands) with its output and time; a failure prints `FILE:LINE: message` and stops the run
     /// unless `keepGoing`. Returns the number of commands that failed.
     ///
     /// Ctrl-C (SIGINT) stops the replay after the command it arrived in, which keeps what it
@@ -26,12 +26,18 @@ extension Shell {
     @discardableResult
     public func runScript(_ lines: [ScriptLine], file: String, options: ScriptRunOptions) -> Int {
         let scriptName = Self.scriptName(of: file)
-        var failures = 0
+        var failures = 0, number = 0
         InterruptFlag.install()
         let interruptsBefore = InterruptFlag.count
-        for (index, line) in lines.enumerated() where !quitRequested && !interrupted {
+        for line in lines where !quitRequested && !interrupted {
+            if line.isProse {
+                emit(.prose(line.text))
+                continue
+            }
+            // `In [n]` counts commands only, so prose does not move plot file names.
+            number += 1
             let location = "\(file):\(line.lineNumber)"
-            let cell = Cell(number: index + 1, command: line.text, location: location,
+            let cell = Cell(number: number, command: line.text, location: location,
                             framing: options.echo ? .notebook : .none)
             let succeeded = runCell(cell, scriptName: scriptName, interactive: false)
             if InterruptFlag.count != interruptsBefore {
@@ -142,7 +148,7 @@ extension Shell {
         var draft = session
         InterruptFlag.install()
         let interruptsBefore = InterruptFlag.count
-        for (index, line) in lines.enumerated() where !quitRequested {
+        for (index, line) in lines.filter({ !$0.isProse }).enumerated() where !quitRequested {
             do {
                 try perform(line.text, on: &draft, scriptName: Self.scriptName(of: path), step: index + 1,
                             interactive: false)

@@ -72,7 +72,7 @@ public struct ScriptParameters: Sendable, Equatable {
     /// left to the replay to report).
     public static func declaredNames(in lines: [ScriptLine]) -> [String] {
         var names: [String] = []
-        for line in lines {
+        for line in lines where !line.isProse {
             guard let invocation = try? Invocation.parse(line.text), invocation.name == "param" else { continue }
             for (name, _) in invocation.options where !names.contains(name) { names.append(name) }
         }
