@@ -32,6 +32,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Markdown of prose cells, for reports (AeshShell only; the library never renders text).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
@@ -39,7 +41,7 @@ let package = Package(
         .target(name: "BatchKernelInterface"),
         .target(name: "BatchKernels", dependencies: ["BatchKernelInterface"], swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"]), optimisedInDebug]),
         .target(name: "AutoencoderKit", dependencies: ["CBLAS", "BatchKernelInterface", "BatchKernels"] + batchKernelVariants.map { .target(name: $0.name) }),
-        .target(name: "AeshShell", dependencies: ["AutoencoderKit", "CReadline"]),
+        .target(name: "AeshShell", dependencies: ["AutoencoderKit", "CReadline", .product(name: "Ink", package: "Ink")]),
         .executableTarget(
             name: "aesh",
             dependencies: ["AeshShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -35,7 +35,14 @@ struct AeshCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Override a script parameter declared with `param` (repeatable).", valueName: "name=value"))
     var param: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Also write the executed document: FILE.html (self-contained) or FILE.md (charts in FILE_files/).", valueName: "file"))
+    var report: String?
+
+    @Option(name: .customLong("report-times"), help: ArgumentHelp("yes, or no to leave times and the date out of the report (two replays then give identical files).", valueName: "yes|no"))
+    var reportTimes: String = "yes"
+
     func validate() throws {
+        guard ["yes", "no"].contains(reportTimes) else { throw ValidationError("--report-times takes yes or no, got \"\(reportTimes)\"") }
         // An empty folder would put plots at the file system's root ("" + "/" + name).
         guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
         _ = try parameterOverrides()
@@ -76,9 +83,12 @@ struct AeshCommand: ParsableCommand {
             // A saved history must replay with the same seed.
             shell.session.history.append("set seed \(seed)")
         }
+        try checkReport(console: console)
         let overrides = try parameterOverrides()
         shell.session.parameters = ScriptParameters(overrides: overrides)
         let options = ScriptRunOptions(echo: true, keepGoing: keepGoing)
+        // Inputs are digested as they are read, so the report names the bytes that were used.
+        shell.log.digestsOnRead = report != nil
         var failures = 0
         if let commands {
             shell.createsOutputFolder = true
@@ -92,11 +102,14 @@ struct AeshCommand: ParsableCommand {
             }
             try makeOutputFolder(console: console)
             for script in scripts where !shell.quitRequested && !shell.interrupted {
+                shell.emit(.artifact(.fileRead(path: script)))
                 failures += shell.runScriptFile(path: script, options: options)
                 if failures > 0 && !keepGoing { break }
             }
         } else if isatty(STDIN_FILENO) == 1 {
-            throw ExitCode(Prompt.run(shell: shell))
+            let status = Prompt.run(shell: shell)
+            if writeReport(shell: shell, console: console) > 0 { throw ExitCode(1) }
+            throw ExitCode(status)
         } else {
             do {
                 var status = stat()
@@ -113,9 +126,40 @@ struct AeshCommand: ParsableCommand {
                 failures = 1
             }
         }
+        // A failing script still gets its report, up to and including the failing cell.
+        failures += writeReport(shell: shell, console: console)
         // 128 + SIGINT, as a shell reports a program that Ctrl-C ended.
         if shell.interrupted { throw ExitCode(130) }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Refuses a `--report` path that cannot be written before anything runs: a replay of minutes
+    /// should not end in "cannot write". A report in the `--out` folder may count on it being made.
+    private func checkReport(console: Console) throws {
+        guard let report else { return }
+        let folder = URL(fileURLWithPath: report).deletingLastPathComponent().standardizedFileURL.path
+        if folder == URL(fileURLWithPath: out).standardizedFileURL.path { try makeOutputFolder(console: console) }
+        do {
+            _ = try ReportFormat.check(report)
+        } catch {
+            console.writeError("aesh: --report: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Writes the `--report` file of what ran; returns 1 when it cannot be written (said on stderr).
+    private func writeReport(shell: Shell, console: Console) -> Int {
+        guard let report else { return 0 }
+        let title = scripts.first.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "aesh session"
+        do {
+            try ReportWriter.write(ReportRequest(path: report, commandLine: CommandLine.arguments, times: reportTimes == "yes",
+                                                 fallbackTitle: title),
+                                   log: shell.log, session: shell.session)
+            return 0
+        } catch {
+            console.writeError("aesh: --report \(report): \(error)\n")
+            return 1
+        }
     }
 
     /// Creates the `--out` folder for a replay, or stops at once saying why it cannot.

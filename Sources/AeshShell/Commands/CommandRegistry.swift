@@ -3,6 +3,6 @@ public enum CommandRegistry {
     /// Every command aesh knows.
     public static let all: [CommandSpec] = [
         .load, .generate, .describe, .split, .scale, .model, .train, .errors, .threshold, .evaluate, .row, .compare,
-        .tsne, .plot, .save, .open, .export, .score, .set, .show, .param, .run, .history, .help, .explain, .reset, .quit,
+        .tsne, .plot, .save, .open, .export, .score, .set, .show, .param, .run, .history, .report, .help, .explain, .reset, .quit,
     ]
 }

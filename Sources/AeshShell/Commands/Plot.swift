@@ -69,6 +69,7 @@ extension CommandSpec {
             try context.refuseLoadedData(path, shownAs: try arguments.value(\.to) ?? path, session: session)
         }
         let message = try ChartRenderer.render(chart, to: destination, console: context.console, environment: environment)
+        context.record(.figure(kind: kind, gnuplot: chart.script()))
         if case .file(let path, _) = destination {
             context.record(.chart(kind: kind, path: path, format: URL(fileURLWithPath: path).pathExtension.lowercased()))
         }

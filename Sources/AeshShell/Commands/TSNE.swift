@@ -97,7 +97,6 @@ enum TSNECommand {
 
         InterruptFlag.install()
         InterruptFlag.clear()
-        let started = Date()
         let result: TSNEResult
         do {
             result = try TSNE.embed(points, options: options, shouldStop: { InterruptFlag.isSet }) { iteration, kl in
@@ -119,7 +118,6 @@ enum TSNECommand {
             coordinates: result.embedding, dimensions: options.dimensions, input: input,
             klDivergence: result.klDivergence, method: result.method, perplexity: options.perplexity,
             epochs: input == .latent ? session.model?.weightsEpoch?.epoch : nil)
-        let time = Format.duration(Date().timeIntervalSince(started))
         if result.stoppedEarly {
             console.line("interrupted at iteration \(result.iterations) of \(options.iterations); kept the embedding so far (KL \(Format.number(result.klDivergence, digits: 4)))")
         } else {
@@ -129,7 +127,7 @@ enum TSNECommand {
             if result.converged {
                 console.line("stopped at iteration \(result.iterations) of \(options.iterations): the gradient fell below \(options.minimumGradientNorm)")
             }
-            console.line("embedded \(Format.count(rows.count)) rows in \(options.dimensions)-D: KL \(Format.number(result.klDivergence, digits: 4)) after \(result.iterations) iterations (\(time)); see it with `plot tsne`")
+            console.line("embedded \(Format.count(rows.count)) rows in \(options.dimensions)-D: KL \(Format.number(result.klDivergence, digits: 4)) after \(result.iterations) iterations; see it with `plot tsne`")
         }
     }
 }

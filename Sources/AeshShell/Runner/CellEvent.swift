@@ -26,6 +26,9 @@ public enum Artifact: Sendable, Equatable {
     case fileWritten(path: String)
     /// A data or model file the command read.
     case fileRead(path: String)
+    /// A chart drawn anywhere (a file, a window, the terminal), as the gnuplot commands that draw
+    /// it once a terminal is set, so that a report can draw it again in its own format.
+    case figure(kind: String, gnuplot: String)
 }
 
 /// What the runner reports while it runs cells; every consumer (terminal, script mode, reports)

@@ -22,13 +22,14 @@ public final class CommandContext {
     public let interactive: Bool
     private let sink: (Artifact) -> Void
     private let replayer: (String, inout Session) throws -> Void
+    private let reporter: (String, Bool, Session) throws -> [String]
     private let quitter: () -> Void
 
     /// A context for one command.
     init(console: Console, paths: PathResolver, environment: [String: String], outputFolder: OutputFolderPolicy,
          commands: [CommandSpec], scriptName: String?, step: Int, interactive: Bool,
          artifacts: @escaping (Artifact) -> Void, replay: @escaping (String, inout Session) throws -> Void,
-         quit: @escaping () -> Void) {
+         report: @escaping (String, Bool, Session) throws -> [String], quit: @escaping () -> Void) {
         self.console = console
         self.paths = paths
         self.environment = environment
@@ -39,6 +40,7 @@ public final class CommandContext {
         self.interactive = interactive
         self.sink = artifacts
         self.replayer = replay
+        self.reporter = report
         self.quitter = quit
     }
 
@@ -47,6 +49,12 @@ public final class CommandContext {
 
     /// Replays the script at `path` (already resolved) on `session`: all of it or none of it.
     public func replay(script path: String, on session: inout Session) throws { try replayer(path, &session) }
+
+    /// Writes the session so far (every finished cell) as a report at `path` (already resolved),
+    /// with or without times; returns the files written.
+    public func writeReport(to path: String, times: Bool, session: Session) throws -> [String] {
+        try reporter(path, times, session)
+    }
 
     /// Ends the session once the current command is done.
     public func requestQuit() { quitter() }

@@ -29,8 +29,12 @@ public final class Shell {
     /// tests replace it.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    /// Who hears the cell events; the terminal's printer by default, a report writer beside it.
+    /// Who hears the cell events; the terminal's printer by default.
     public var listeners: [CellListener]
+    /// Every cell of the session as a report needs it (`report`, `--report`); hears every event.
+    public let log = ReportLog()
+    /// The command line a report's provenance shows (the process's own by default).
+    public var commandLine: [String] = CommandLine.arguments
 
     /// `path` resolved against `baseDirectory` (absolute paths and `~/` are kept as they are).
     public func resolve(_ path: String) -> String { PathResolver(baseDirectory: baseDirectory).resolve(path) }
@@ -44,6 +48,7 @@ public final class Shell {
 
     /// Sends `event` to every listener.
     public func emit(_ event: CellEvent) {
+        log.receive(event)
         for listener in listeners { listener.receive(event) }
     }
 
@@ -100,6 +105,11 @@ public final class Shell {
             commands: commands, scriptName: scriptName, step: step, interactive: interactive,
             artifacts: { [unowned self] in emit(.artifact($0)) },
             replay: { [unowned self] path, session in try replay(path: path, on: &session) },
+            report: { [unowned self] path, times, session in
+                try ReportWriter.write(ReportRequest(path: path, commandLine: commandLine, times: times,
+                                                     fallbackTitle: scriptName.map(PlotDestination.fileStem) ?? "aesh session"),
+                                       log: log, session: session, environment: environment)
+            },
             quit: { [unowned self] in quitRequested = true })
     }
 
