@@ -14,6 +14,19 @@ if ! "$VENV/bin/python" -c 'import onnx, onnxruntime, numpy' 2>/dev/null; then
     "$VENV/bin/pip" install --quiet --disable-pip-version-check onnx==1.23.2 onnxruntime==1.32.0 numpy
 fi
 export AESH_REQUIRE_PYTHON_CLIENTS=1
+# Headless Chromium renders the seed script's HTML report (Tests/AeshShellTests/Report/
+# ChromiumReportTests); Debian's package, installed when missing (about 100 MB, once).
+if ! command -v chromium >/dev/null 2>&1; then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "test: need root to install chromium for the browser test (try: sudo $0)" >&2
+        exit 1
+    fi
+    echo "test: installing chromium"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+export AESH_REQUIRE_CHROMIUM=1
 # A crashing child would otherwise start the backtracer and hold its pipes open for minutes.
 export SWIFT_BACKTRACE=enable=no
 swift build --build-tests 2>&1 | grep -v -E '^\[[0-9]+/[0-9]+\]' || true
