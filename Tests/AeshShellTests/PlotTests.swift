@@ -127,7 +127,7 @@ import Testing
         // Replaying the seed takes seconds (SeedScriptTests does it); its plot steps are checked
         // here, and the naming rule above.
         let lines = try Shell.readScript(path: ShellHarness.repositoryRoot + "/scripts/seed.aesh")
-        let plots = lines.enumerated().filter { $0.element.text.hasPrefix("plot ") }
+        let plots = lines.filter { !$0.isProse }.enumerated().filter { $0.element.text.hasPrefix("plot ") }
             .map { "seed-\($0.offset + 1 < 10 ? "0" : "")\($0.offset + 1)-\($0.element.text.dropFirst(5))" }
         #expect(plots == ["seed-09-loss", "seed-10-errors", "seed-11-roc", "seed-12-pr", "seed-13-scores", "seed-17-tsne"])
     }

@@ -41,8 +41,8 @@ import Testing
             }
         }
         #expect(kinds == ["prose:# Data\nTen rows.", "start:1", "prose:Then:", "start:2"])
-        #expect(harness.console.output.hasPrefix("# Data\nTen rows.\nIn [1]: generate"))
-        #expect(harness.console.output.contains("Then:\nIn [2]: describe"))
+        #expect(harness.console.output.hasPrefix("# Data\nTen rows.\n\nIn [1]: generate"))
+        #expect(harness.console.output.contains("Then:\n\nIn [2]: describe"))
     }
 
     /// `run` replays a script with prose in it as commands only, and `param` declarations in prose

@@ -20,9 +20,12 @@ enum HTMLReport {
 
         """
         if content.headings.isEmpty { html += "<h1 class=\"title\">\(ReportEscaping.html(content.title))</h1>\n" }
-        html += contents(content.headings)
+        // The contents list comes after the title: after a first prose cell, else first.
+        let contentsAfter = content.leadingProse ? 0 : -1
+        if contentsAfter < 0 { html += contents(content.headings) }
         let numbers = content.cellNumbers
         for (index, entry) in content.entries.enumerated() {
+            defer { if index == contentsAfter { html += contents(content.headings) } }
             switch entry {
             case .prose:
                 html += "<section class=\"prose\">\n\(content.proseHTML[index] ?? "")\n</section>\n"

@@ -17,9 +17,11 @@ enum MarkdownReport {
         var text = ""
         var charts: [ChartFile] = []
         if content.headings.isEmpty { text += "# \(ReportEscaping.markdownInline(content.title))\n\n" }
-        text += contents(content.headings)
+        let contentsAfter = content.leadingProse ? 0 : -1
+        if contentsAfter < 0 { text += contents(content.headings) }
         let numbers = content.cellNumbers
         for (index, entry) in content.entries.enumerated() {
+            defer { if index == contentsAfter { text += contents(content.headings) } }
             switch entry {
             case .prose(let markdown):
                 text += markdown.trimmingCharacters(in: .newlines) + "\n\n"

@@ -20,6 +20,13 @@ struct ReportContent {
         self.times = times
     }
 
+    /// True when the document opens with a prose cell holding a heading (the title): the
+    /// contents list goes after it.
+    var leadingProse: Bool {
+        guard case .prose? = entries.first, let html = proseHTML.first ?? nil else { return false }
+        return html.contains("id=\"s-1\"")
+    }
+
     /// The `In [n]` number of each command entry: the cell's own in a script, else its place
     /// among the commands (cells typed at the prompt are numbered 0 by the runner).
     var cellNumbers: [Int?] {

@@ -15,7 +15,8 @@ public final class CellPrinter: CellListener {
                 console.line(console.styled("In [\(cell.number)]: ", "1;34") + cell.command)
             }
         case .prose(let markdown):
-            console.write(markdown.hasSuffix("\n") || markdown.isEmpty ? markdown : markdown + "\n")
+            // A blank line sets prose apart from the cell that follows, as in the report.
+            console.write(markdown.trimmingCharacters(in: .newlines) + "\n\n")
         case .output(let text):
             console.write(text)
         case .diagnostic(let text):
