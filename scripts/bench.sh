@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks W1–W5 of DESIGN.md on a release build and writes BENCHMARKS.md.
-#   scripts/bench.sh [--reference] [--quick]
+# Benchmarks W1–W7 of DESIGN.md on a release build and writes BENCHMARKS.md.
+#   scripts/bench.sh [--reference] [--quick] [--score]
 #   scripts/bench.sh --quality [--quick]
 #   --reference  also run the same workloads in PyTorch, Keras/TensorFlow, pandas, openTSNE and
 #                scikit-learn (installed once, by pip, into .venv-bench/) and print aesh / reference
 #                ratios from this same run
 #   --quick      fewer runs and epochs, no references, W3 (t-SNE) at 2,000 rows only,
 #                report to .build/bench/BENCHMARKS.md: a few minutes
+#   --score      only W6 and W7 (streaming score, real time) with W6's reference (pandas and
+#                onnxruntime into .venv-bench/), report to .build/bench/BENCHMARKS-score.md
 #   --quality    detection quality instead (issue 15): the real-data sets of data/bench/, aesh
 #                against PyOD's AutoEncoder and IForest and PCA, five seeds, into BENCHMARKS.md's
 #                quality section (scripts/bench/quality/run.sh; with --quick one seed)
@@ -20,12 +22,14 @@ for argument in "$@"; do
 done
 REFERENCE=0
 QUICK=0
+SCORE_ONLY=0
 for argument in "$@"; do
     case "$argument" in
         --reference) REFERENCE=1 ;;
         --quick) QUICK=1 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown option $argument (use --reference, --quick, --quality)" >&2; exit 2 ;;
+        --score) SCORE_ONLY=1 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        *) echo "bench.sh: unknown option $argument (use --reference, --quick, --score, --quality)" >&2; exit 2 ;;
     esac
 done
 if [[ $QUICK == 1 && $REFERENCE == 1 ]]; then
@@ -95,6 +99,20 @@ save w1.aemodel
 EOF
 }
 cd "$WORK"
+
+if [[ $SCORE_ONLY == 1 ]]; then
+    VENV="$ROOT/.venv-bench"
+    if ! "$VENV/bin/python" -c 'import pandas, onnxruntime' 2>/dev/null; then
+        say "installing pandas and onnxruntime into .venv-bench (PyPI)"
+        [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+        "$VENV/bin/python" -m pip install -q pandas onnxruntime
+    fi
+    source "$ROOT/scripts/bench/streaming.sh"
+    record load.end "$(cut -d' ' -f1 /proc/loadavg)"
+    say "writing .build/bench/BENCHMARKS-score.md"
+    python3 "$ROOT/scripts/bench/report.py" "$RESULTS" "$WORK/BENCHMARKS-score.md" --quick="$QUICK" --reference=0 --only=score
+    exit 0
+fi
 
 say "W1: the seed replica (${RUNS} runs of 20 epochs for the AUC, ${RUNS} of ${W1_EPOCHS} epochs for the time)"
 W1_SCRIPT 20 > w1.aesh
@@ -194,11 +212,11 @@ done
 
 if [[ $REFERENCE == 1 ]]; then
     VENV="$ROOT/.venv-bench"
-    if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import torch, tensorflow, keras, pandas, sklearn, openTSNE' 2>/dev/null; then
-        say "installing the references into .venv-bench (PyPI: torch, tensorflow-cpu, pandas, scikit-learn, openTSNE)"
+    if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import torch, tensorflow, keras, pandas, sklearn, openTSNE, onnxruntime' 2>/dev/null; then
+        say "installing the references into .venv-bench (PyPI: torch, tensorflow-cpu, pandas, scikit-learn, openTSNE, onnxruntime)"
         python3 -m venv "$VENV"
         "$VENV/bin/python" -m pip install -q --upgrade pip
-        "$VENV/bin/python" -m pip install -q torch tensorflow-cpu pandas scikit-learn openTSNE
+        "$VENV/bin/python" -m pip install -q torch tensorflow-cpu pandas scikit-learn openTSNE onnxruntime
     fi
     PY="$VENV/bin/python"
     REF="$ROOT/scripts/bench/reference.py"
@@ -235,6 +253,8 @@ if [[ $REFERENCE == 1 ]]; then
         done
     done
 fi
+
+source "$ROOT/scripts/bench/streaming.sh"
 
 # W3 trustworthiness of aesh's maps, by the same Python code as the references' (needs scikit-learn
 # and pandas: the bench venv, else the system python; skipped when neither has them).

@@ -1,6 +1,7 @@
 /* Benchmark data for scripts/bench.sh, deterministic (own xorshift generator, fixed seeds).
  *   gen_data w2 FILE   100,000 x 64: rank-8 structure plus noise, 2% anomalies, a `label` column
  *   gen_data w4 FILE   1,000,000 x 10 floats, no label (the load benchmark)
+ *   gen_data w6 FILE N N x 10 floats in W4's form (the streaming score benchmark; 4,000,000 by default)
  * C rather than Python so `bench.sh --quick` needs nothing beyond the toolchain. */
 #include <math.h>
 #include <stdint.h>
@@ -43,21 +44,24 @@ static int w2(FILE *out) {
     return 0;
 }
 
-static int w4(FILE *out) {
-    enum { ROWS = 1000000, COLS = 10 };
+static int w4(FILE *out, long rows) {
+    enum { COLS = 10 };
     for (int c = 0; c < COLS; c++) fprintf(out, c ? ",x%d" : "x%d", c);
     fprintf(out, "\n");
-    for (int r = 0; r < ROWS; r++)
+    for (long r = 0; r < rows; r++)
         for (int c = 0; c < COLS; c++)
             fprintf(out, c + 1 < COLS ? "%.6f," : "%.6f\n", normal() * 3.0);
     return 0;
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) { fprintf(stderr, "usage: gen_data w2|w4 FILE\n"); return 2; }
+    if (argc < 3 || argc > 4) { fprintf(stderr, "usage: gen_data w2|w4|w6 FILE [ROWS]\n"); return 2; }
+    long rows = argc == 4 ? atol(argv[3]) : 4000000;
     FILE *out = fopen(argv[2], "w");
     if (!out) { perror(argv[2]); return 1; }
-    int rc = strcmp(argv[1], "w2") == 0 ? w2(out) : strcmp(argv[1], "w4") == 0 ? w4(out) : 2;
+    int rc = strcmp(argv[1], "w2") == 0 ? w2(out)
+        : strcmp(argv[1], "w4") == 0 ? w4(out, 1000000)
+        : strcmp(argv[1], "w6") == 0 ? (state = 0xD1B54A32D192ED03ull, w4(out, rows)) : 2;
     if (fclose(out) != 0) { perror(argv[2]); return 1; }
     return rc;
 }

@@ -1,6 +1,6 @@
 """Turns scripts/bench.sh's raw samples into BENCHMARKS.md (standard library only).
 
-Usage: report.py RESULTS.tsv BENCHMARKS.md --quick=0|1 --reference=0|1
+Usage: report.py RESULTS.tsv BENCHMARKS.md --quick=0|1 --reference=0|1 [--only=score]
 RESULTS.tsv holds `key<TAB>value` lines, one per sample. Everything above the history marker of
 BENCHMARKS.md is rewritten; the hand-written history below it is kept.
 """
@@ -158,6 +158,48 @@ def w3_section(r, samples):
     return lines
 
 
+def streaming_section(r, samples):
+    """W6, streaming score, and W7, real time."""
+    lines = []
+    if r.has("w6.aesh.seconds"):
+        rows, size_mb = r.m("w6.rows"), r.m("w6.bytes") / 1e6
+        seconds = r.m("w6.aesh.seconds")
+        lines += [f"## W6, streaming score: `aesh score` of a {rows:,.0f}-row × 10-column CSV ({size_mb:.0f} MB) "
+                  "with the W1 model", ""]
+        lines.append(f"- aesh: {r.spread('w6.aesh.seconds', 2, ' s')} for the whole process, writing the "
+                     f"`row,error,predicted` CSV to a file: {rows / seconds / 1e6:.2f} M rows/s, {size_mb / seconds:.0f} MB/s; "
+                     f"peak memory {r.spread('w6.aesh.peak_mb', 0, ' MB')}; {r.m('w6.aesh.anomalies'):,.0f} rows flagged")
+        if r.has("w6.reference.seconds"):
+            ref = r.m("w6.reference.seconds")
+            versions = samples["w6.reference.versions"][0] if r.has("w6.reference.versions") else "pandas, ONNX Runtime"
+            lines.append(f"- pandas.read_csv + ONNX Runtime on the exported model ({versions}; scripts/bench/score_reference.py, "
+                         f"the read and the run timed, imports and writing not): {r.spread('w6.reference.seconds', 2, ' s')}, "
+                         f"{rows / ref / 1e6:.2f} M rows/s; {r.m('w6.reference.anomalies'):,.0f} rows flagged; "
+                         f"reference / aesh = {ref / seconds:.2f}")
+            r.target("W6 at least 2× pandas.read_csv + ONNX Runtime", ref >= 2 * seconds, f"{ref / seconds:.2f}×")
+            r.target("W6 flags the rows ONNX Runtime flags", r.m("w6.reference.anomalies") == r.m("w6.aesh.anomalies"),
+                     f"{r.m('w6.aesh.anomalies'):,.0f} vs {r.m('w6.reference.anomalies'):,.0f}")
+        peaks = [(1_000_000, r.m("w6.peak_mb.1000000") if r.has("w6.peak_mb.1000000") else None),
+                 (rows, max(samples["w6.aesh.peak_mb"])),
+                 (10_000_000, r.m("w6.peak_mb.10000000") if r.has("w6.peak_mb.10000000") else None)]
+        peaks = sorted({n: p for n, p in peaks if p is not None}.items())
+        lines.append("- peak memory by input size: " + ", ".join(f"{int(n):,} rows {p:.0f} MB" for n, p in peaks)
+                     + (f" (10,000,000 rows in {r.m('w6.seconds.10000000'):.1f} s)" if r.has("w6.seconds.10000000") else ""))
+        if len(peaks) > 1:
+            (small_n, small), (large_n, large) = peaks[0], peaks[-1]
+            r.target(f"W6 peak memory flat ({int(small_n):,} vs {int(large_n):,} rows within 20 %)", large <= 1.2 * small,
+                     f"{small:.0f} vs {large:.0f} MB")
+        lines.append("")
+    if r.has("w7.p50_ms"):
+        lines += ["## W7, real time: one row at a time through a pipe into `aesh score MODEL -`", ""]
+        lines.append(f"- {r.m('w7.rows'):,.0f} rows, each written and flushed only after the previous row's line came back "
+                     f"(scripts/bench/latency.py): latency p50 {r.m('w7.p50_ms'):.3f} ms, p99 {r.m('w7.p99_ms'):.3f} ms, "
+                     f"max {r.m('w7.max_ms'):.1f} ms")
+        r.target("W7 p99 latency under 1 ms", r.m("w7.p99_ms") < 1, f"{r.m('w7.p99_ms'):.3f} ms")
+        lines.append("")
+    return lines
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -166,9 +208,22 @@ def main():
     flags = dict(arg.lstrip("-").split("=") for arg in sys.argv[3:])
     quick, reference = flags.get("quick") == "1", flags.get("reference") == "1"
     r = Report(samples)
+    if flags.get("only") == "score":
+        lines = ["# Benchmarks W6 and W7", "", f"Measured by `scripts/bench.sh --score` on "
+                 f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC.", ""]
+        lines += machine("", samples['batch.loops'][0] if r.has('batch.loops') else '')
+        if r.has("load.start") and r.has("load.end"):
+            lines.append(f"- Load average (1 min) when the run started {r.m('load.start'):.2f}, when it ended "
+                         f"{r.m('load.end'):.2f}: the 2 cores are shared with other work")
+        lines += [""] + streaming_section(r, samples)
+        lines += ["## Targets", "", "| target | this run | figure |", "| --- | --- | --- |"] + r.targets + [""]
+        with open(out_path, "w") as handle:
+            handle.write("\n".join(lines) + "\n")
+        print("\n".join(lines))
+        return
     lines = ["# Benchmarks", "",
              f"Measured by `scripts/bench.sh{' --reference' if reference else ''}{' --quick' if quick else ''}` "
-             f"on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Workloads W1–W5 as in DESIGN.md; "
+             f"on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Workloads W1–W7 as in DESIGN.md; "
              "medians with min/max of several runs. The machine is shared: absolute times drift from run to run, "
              "ratios from one run are what count.", ""]
     lines += machine(samples['blas.core'][0] if r.has('blas.core') else '',
@@ -269,7 +324,9 @@ def main():
     r.target("W5 < 20 ms median", start < 20, f"{start:.1f} ms")
     lines.append("")
 
-    lines += ["## Targets (issues 5 and 3)", "", "| target | this run | figure |", "| --- | --- | --- |"] + r.targets
+    lines += streaming_section(r, samples)
+
+    lines += ["## Targets (issues 5, 3 and 16)", "", "| target | this run | figure |", "| --- | --- | --- |"] + r.targets
     if not reference:
         lines += ["", "Targets that need a reference are only judged by `scripts/bench.sh --reference`."]
     lines.append("")
