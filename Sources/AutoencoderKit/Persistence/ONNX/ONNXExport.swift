@@ -10,9 +10,9 @@ import Foundation
 /// - `error`: float64 `[N]`, each row's mean squared error over its features, computed in double
 ///   precision from the float32 values as aesh computes it;
 /// - `predicted`: bool `[N]`, `error > threshold` (the threshold is a float64 constant).
-/// The model's columns, label and threshold are also in the file's metadata (`aesh.columns` as a
-/// JSON array, `aesh.label`, `aesh.threshold`, `aesh.scaling`), so a scorer can find the input's
-/// columns by name.
+/// The model's columns, label, id column and threshold are also in the file's metadata
+/// (`aesh.columns` as a JSON array, `aesh.label`, `aesh.id`, `aesh.threshold`, `aesh.scaling`;
+/// empty label and id when there are none), so a scorer can find the input's columns by name.
 public enum ONNXExport {
     /// The operator set the graph uses.
     public static let opset = 13
@@ -21,7 +21,7 @@ public enum ONNXExport {
 
     /// The encoded model file. `layers` run from input to reconstruction; `scaler` (if any) has one
     /// offset and scale per column; `producerVersion` names the program, e.g. "0.1.0".
-    public static func encode(columns: [String], labelName: String?, scaler: FittedScaler?,
+    public static func encode(columns: [String], labelName: String?, idName: String? = nil, scaler: FittedScaler?,
                               layers: [DenseLayer], threshold: Double, producerVersion: String) throws -> [UInt8] {
         let width = columns.count
         try check(columns: columns, scaler: scaler, layers: layers, threshold: threshold)
@@ -90,7 +90,7 @@ public enum ONNXExport {
             irVersion: irVersion, opset: opset, producerName: "aesh", producerVersion: producerVersion,
             documentation: "aesh anomaly detector: reconstruction error above the threshold flags an anomaly",
             graph: graph,
-            metadata: [("aesh.columns", jsonArray(columns)), ("aesh.label", labelName ?? ""),
+            metadata: [("aesh.columns", jsonArray(columns)), ("aesh.label", labelName ?? ""), ("aesh.id", idName ?? ""),
                        ("aesh.threshold", "\(threshold)"), ("aesh.scaling", scaler?.method.rawValue ?? "none")])
         return model.encoded()
     }
@@ -100,7 +100,7 @@ public enum ONNXExport {
         guard let threshold = model.threshold else {
             throw ONNXExportError(message: "the model has no threshold, which the graph's `predicted` output compares with")
         }
-        return try encode(columns: model.columns, labelName: model.labelName, scaler: model.scaler,
+        return try encode(columns: model.columns, labelName: model.labelName, idName: model.idName, scaler: model.scaler,
                           layers: model.layers.map(denseLayer), threshold: threshold.value, producerVersion: producerVersion)
     }
 
