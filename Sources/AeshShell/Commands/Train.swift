@@ -2,7 +2,8 @@ import AutoencoderKit
 
 /// The keys of `train`.
 struct TrainKeys: KeySet {
-    let epochs = Key.integer("epochs", "passes over the training rows", default: 50, in: 1...100_000)
+    let epochs = OptionalKey.integer("epochs", "passes over the training rows", in: 1...100_000,
+                                     absent: "enough for about \(Format.count(TrainDefaults.targetSteps)) Adam steps, \(TrainDefaults.epochRange.lowerBound) to \(Format.count(TrainDefaults.epochRange.upperBound))")
     let batch = Key.integer("batch", "rows per Adam step", default: 32, in: 1...10_000_000)
     let lr = Key.number("lr", "Adam learning rate", default: 0.001, in: 0...1e9, excluding: [.lower])
     let validation = Key.number("validation", "fraction held out for validation loss, 0 for none", default: 0.1,
@@ -27,6 +28,11 @@ extension CommandSpec {
         of them to watch for overfitting; patience=N stops when the validation loss has not improved
         for N epochs and restores the best weights. Ctrl-C stops training and keeps the best weights
         so far. A loss that becomes infinite or NaN stops training and keeps the last finite weights.
+        What is not named has defaults measured on real labelled data (BENCHMARKS.md): with no
+        `scale`, min-max scaling fitted on the training rows (kept by the model); with no `model`,
+        an output that fits the scaling: d → d/2 → d with a sigmoid on min-max scaled rows,
+        d → d/2 → d/4 → d/2 → d with a linear output otherwise; with no epochs=, enough epochs
+        for about 3,000 Adam steps.
         more=N goes on with the last run for N more epochs, from its weights, Adam state and shuffle,
         with its own settings: `train epochs=3` then `train more=5` gives exactly `train epochs=8`.
         """,
@@ -34,7 +40,7 @@ extension CommandSpec {
         keys: TrainKeys.self
     ) { arguments, session, context in
         let data = try session.requireData()
-        let epochs = try arguments.value(\.epochs)
+        let namedEpochs = try arguments.value(\.epochs)
         let batch = try arguments.value(\.batch)
         let lr = try arguments.value(\.lr)
         let validation = try arguments.value(\.validation)
@@ -47,17 +53,35 @@ extension CommandSpec {
             throw ShellError("more= goes on with the settings of the run it continues: give it alone")
         }
 
-        let architecture = session.architecture ?? Architecture(
-            hidden: [max(1, data.columnCount / 2)], activation: .relu, output: .sigmoid)
-        if session.architecture == nil {
-            console.line("no `model` given: using \(data.columnCount) → \(architecture.hidden[0]) → \(data.columnCount) (relu, sigmoid output)")
-        }
         let rows = session.trainingRowIndices(of: data)
         guard rows.count >= 2 else {
             throw ShellError("need at least 2 normal training rows, there \(rows.count == 1 ? "is" : "are") \(rows.count)")
         }
         var inputs = data.features.selectingRows(rows)
-        if let scaler = session.scaler {
+        // No `scale` asked for (and no scaler an opened model brought): the default scaling, fitted
+        // on these rows and kept by the model only, so a later split or load refits it afresh.
+        // more= goes on with the scaling of the run it continues.
+        let usesDefaultScaling = session.scaler == nil && session.scalingMethod == nil
+        let scaler: FittedScaler?
+        if more != nil {
+            scaler = usesDefaultScaling ? session.model?.scaler : session.scaler
+        } else {
+            scaler = try usesDefaultScaling ? FittedScaler.fit(TrainDefaults.scaling, on: inputs) : session.scaler
+        }
+        let architecture = session.architecture ?? (more == nil ? nil : session.model.map { Architecture(of: $0.network) })
+            ?? TrainDefaults.architecture(columns: data.columnCount, scaling: scaler?.method)
+        if usesDefaultScaling, more == nil {
+            console.line("no `scale` given: \(TrainDefaults.scaling == .minmax ? "min-max" : TrainDefaults.scaling.rawValue) scaling fitted on the \(Format.counted(rows.count, "training row")) (`scale none` trains on the data as loaded)")
+        }
+        if session.architecture == nil, more == nil {
+            let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
+            console.line("no `model` given: using \(layout) (relu, \(architecture.output.rawValue) output)")
+        }
+        let epochs = namedEpochs ?? TrainDefaults.epochs(rows: rows.count, batch: batch, validation: validation)
+        if namedEpochs == nil, more == nil {
+            console.line("no epochs= given: \(Format.counted(epochs, "epoch")), about \(Format.count(TrainDefaults.targetSteps)) Adam steps of \(Format.counted(batch, "row"))")
+        }
+        if let scaler {
             guard scaler.columnCount == inputs.columns else {
                 throw ShellError("the scaler was fitted on \(scaler.columnCount) columns, the data has \(inputs.columns): run `scale` again")
             }
@@ -65,7 +89,7 @@ extension CommandSpec {
         }
         try checkTrainingMemory(widths: [data.columnCount] + architecture.hidden + [data.columnCount],
                                 batch: min(batch, rows.count))
-        let continued = try more.map { _ in try session.continuableRun(rows: rows) }
+        let continued = try more.map { _ in try session.continuableRun(rows: rows, scaler: scaler) }
         var generator = SeededGenerator(seed: seed)
         let network = continued?.model.network ?? Autoencoder(
             inputSize: data.columnCount, hidden: architecture.hidden, activation: architecture.activation,
@@ -95,9 +119,10 @@ extension CommandSpec {
 
         var trained = session
         let built = continued == nil ? architecture : Architecture(of: result.model)
-        trained.architecture = built
+        // A default network is chosen afresh by the next `train` (it follows the scaling then).
+        trained.architecture = session.architecture == nil ? nil : built
         trained.model = AnomalyModel(
-            columns: data.columnNames, labelName: data.labelName, idName: data.idName, scaler: session.scaler, network: result.model,
+            columns: data.columnNames, labelName: data.labelName, idName: data.idName, scaler: scaler, network: result.model,
             trainingErrors: ErrorStatistics(of: ReconstructionErrors.compute(model: result.model, data: inputs).perRow),
             history: result.history, keptEpoch: result.stop.keptEpoch)
         trained.lastRun = result.state.map { TrainingRun(state: $0, rows: rows) }
@@ -121,10 +146,10 @@ extension CommandSpec {
             }
             console.line("interrupted during epoch \(result.history.count + 1); kept the best weights so far, from epoch \(best) (\(described))")
         case .diverged(let epoch, let batchNumber):
-            throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the weights from before that batch; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))" + (session.scaler == nil ? ", and scale the data first (`scale standard`)" : ""))
+            throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the weights from before that batch; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))" + (scaler == nil ? ", and scale the data first (`scale standard`)" : ""))
         }
         let completed: Bool = { if case .completed = result.stop { return true } else { return false } }()
-        TrainWarnings.check(session: &trained, data: data, inputs: inputs, scaled: (session.scaler?.method ?? .none) != .none,
+        TrainWarnings.check(session: &trained, data: data, inputs: inputs, scaled: (scaler?.method ?? .none) != .none,
                             architecture: built, history: result.history, completed: completed, console: console)
         session = trained
     }

@@ -10,8 +10,9 @@ public struct TrainingRun: Sendable {
 
 extension Session {
     /// The run `train more=` goes on with, or an error saying why there is none: no trained model,
-    /// a run that stopped before its last epoch, or training rows or scaling changed since.
-    func continuableRun(rows: [Int]) throws -> (run: TrainingRun, model: AnomalyModel) {
+    /// a run that stopped before its last epoch, or training rows or scaling changed since;
+    /// `scaler` is the one the next training would use.
+    func continuableRun(rows: [Int], scaler: FittedScaler?) throws -> (run: TrainingRun, model: AnomalyModel) {
         guard let model, model.isTrained else {
             throw ShellError("more= goes on with the last training run, and there is none: `train` first")
         }

@@ -93,6 +93,13 @@ def main():
                 met = m_auc >= means[best_auc][0] + 0.02 and m_ap >= means[best_ap][1]
                 lines.append(f"- {method}: ROC AUC {m_auc - means[best_auc][0]:+.3f}, AP {m_ap - means[best_ap][1]:+.3f} "
                              f"against the best reference: target {'met' if met else 'not met'}")
+    largest = max(sets, key=lambda s: os.path.getsize(os.path.join(os.path.dirname(os.path.abspath(out_path)), "data", "bench", s + ".csv"))
+                  if os.path.exists(os.path.join(os.path.dirname(os.path.abspath(out_path)), "data", "bench", s + ".csv")) else 0)
+    for now, before in (("aesh default", "aesh default before issue 15"), ("aesh scale standard", "aesh scale standard before issue 15")):
+        if secs[largest, now] and secs[largest, before]:
+            t, t0 = statistics.median(secs[largest, now]), statistics.median(secs[largest, before])
+            lines.append(f"- speed: `train` for {now} on the largest set ({largest}) took {t:.2f} s (median of "
+                         f"{len(secs[largest, now])}) against {t0:.2f} s for {before}: {t / t0:.2f}× (issue 15 allows 3×)")
     for name in sets:
         lines += ["", f"### {name} ({shapes.get(name, '')})", "", "| method | ROC AUC | AP | train (s) |", "| --- | --- | --- | --- |"]
         for method in methods:
