@@ -35,11 +35,12 @@ import Testing
         #expect(harness.run("generate normal=20 anomalies=2 features=2 seed=1") == 0, "\(harness.console.errors)")
         // The usage line shows the default that `train` uses when given no key.
         let spec = try #require(CommandRegistry.all.first { $0.name == "train" })
-        #expect(spec.usage.contains("[epochs=50]"))
+        #expect(spec.usage.contains("[batch=32]"))
         let arguments = try Arguments(#require(try Invocation.parse("train batch=8")), spec: spec)
         let keyed = KeyedArguments<TrainKeys>(arguments)
-        #expect(try keyed.value(\.epochs) == 50)
         #expect(try keyed.value(\.batch) == 8)
+        #expect(try keyed.value(\.lr) == 0.001)
+        #expect(try keyed.value(\.epochs) == nil, "epochs has no fixed default: train picks about 3,000 Adam steps")
         #expect(try keyed.value(\.patience) == nil)
         #expect(try keyed.value(\.seed, or: 7) == 7)
     }
