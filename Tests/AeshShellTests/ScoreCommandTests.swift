@@ -59,6 +59,27 @@ import Testing
         #expect(harness.console.errors.contains("is the input file"))
     }
 
+    /// Without to= the lines go to the output; bad-rows=skip reports a bad row and goes on.
+    @Test func withoutToTheLinesGoToTheOutput() throws {
+        let before = harness.console.output.count
+        #expect(harness.execute("score data.csv"), "\(harness.console.errors)")
+        let written = String(harness.console.output.dropFirst(before))
+        #expect(written == (try exportedAsScoreLines()).joined(separator: "\n") + "\n")
+        try harness.write("short.csv", "a,b,c,d\n1,2,3,4\n1,2,x,4\n")
+        let model = try #require(harness.shell.session.model)
+        #expect(model.idName == "key")
+        #expect(!harness.execute("score short.csv"))
+        #expect(harness.console.errors.contains("no column \"key\""))
+        try harness.write("short.csv", "key,a,b,c,d\nk1,1,2,3,4\nk2,1,2,x,4\nk3,0,0,0,0\n")
+        let errorsBefore = harness.console.errors.count
+        #expect(harness.execute("score short.csv to=out/short.csv bad-rows=skip"), "\(harness.console.errors)")
+        let reports = String(harness.console.errors.dropFirst(errorsBefore))
+        #expect(reports.hasPrefix("skipped ") && reports.contains("short.csv line 3, column \"c\": \"x\" is not a number"), "\(reports)")
+        #expect(reports.contains("skipped 1 bad row; scored 2 rows"))
+        let lines = try #require(harness.read("out/short.csv")).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3 && lines[0] == "row,error,predicted,id" && lines[2].hasPrefix("2,") && lines[2].hasSuffix(",k3"))
+    }
+
     @Test func theExecutableWritesTheSameToStandardOutputAndToAFile() throws {
         let expected = try exportedAsScoreLines().joined(separator: "\n") + "\n"
         let folder = harness.folder

@@ -33,21 +33,14 @@ extension CommandSpec {
         let output = target.map { context.paths.resolve($0) }
         let skip = try arguments.value(\.badRows) == "skip"
         let console = context.console
-        var text: [UInt8] = []
-        let summary: ScoreStream.Summary
-        do {
-            summary = try ScoreRun.run(model: model, input: .path(context.paths.resolve(input)), output: output,
-                                       skipBadRows: skip, stream: { text += $0 }, report: { console.writeError($0 + "\n") })
-        } catch {
-            if !text.isEmpty { console.write(String(decoding: text, as: UTF8.self)) }
-            throw error
-        }
+        // Without to=, each block of lines goes to the output as it is scored: nothing is held.
+        let summary = try ScoreRun.run(model: model, input: .path(context.paths.resolve(input)), output: output,
+                                       skipBadRows: skip, stream: { console.write(String(decoding: $0, as: UTF8.self)) },
+                                       report: { console.writeError($0 + "\n") })
         context.record(.fileRead(path: context.paths.resolve(input)))
         if let output {
             context.record(.fileWritten(path: output))
             console.line("scored \(Format.counted(summary.scoredRows, "row")) of \(input) to \(target ?? output)")
-        } else {
-            console.write(String(decoding: text, as: UTF8.self))
         }
     }
 }
