@@ -51,6 +51,28 @@ struct LineEditorHistoryTests {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    @Test func aLongHistoryFileIsReadOnlyForItsNewestEntries() throws {
+        let path = folder + "/history"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try (0..<3_000).map { "cmd \($0)" }.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let entries = HistoryFile(path: path).load()
+        #expect(entries.count == HistoryFile.capacity)
+        #expect(entries.first == "cmd 2000")
+        #expect(entries.last == "cmd 2999")
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @Test func aHugeHistoryFileIsReadFromItsTailOnly() throws {
+        // A history grown by another program: one 3 MB line, then ten short ones. Only the tail
+        // is read, and the line it cuts into is not taken for an entry.
+        let path = folder + "/history"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let text = String(repeating: "x", count: 3 << 20) + "\n" + (0..<10).map { "cmd \($0)\n" }.joined()
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(HistoryFile(path: path).load() == (0..<10).map { "cmd \($0)" })
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
     @Test func loadedHistoryCountsForRepeatsAndOtherSessionsAreKept() throws {
         let path = folder + "/history"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -23,7 +23,11 @@ extension CommandSpec {
             let names = ScalingMethod.allCases.map(\.rawValue)
             throw ShellError("unknown scaling \"\(word)\"\(Suggestion.hint(for: word, in: names)); choose \(names.joined(separator: ", "))")
         }
-        if let model = session.model, !model.isTrained {
+        // An opened model scores with the scaler it brought. On data of its own columns that is
+        // the one scaling there is; on other columns a new model must be trained, and this
+        // chooses how its inputs are scaled (the open model keeps its own scaler meanwhile).
+        let opened = session.model.flatMap { $0.isTrained ? nil : $0 }
+        if let model = opened, data.columnNames == model.columns {
             let source = model.sourceName
             throw ShellError("the open model (\(source)) brings its own scaler; scaling differently would feed it data it was not trained on")
         }
@@ -36,7 +40,9 @@ extension CommandSpec {
         if let constant = session.scaler?.constantColumns, !constant.isEmpty {
             context.console.line("note: \(quotedList(constant.map { data.columnNames[$0] })) \(constant.count == 1 ? "has" : "have") no spread on the training rows and \(constant.count == 1 ? "is" : "are") left unscaled")
         }
-        if session.network != nil {
+        if let model = opened {
+            context.console.line("note: the open model (\(model.sourceName)) keeps its own scaler for its \(model.columns.count) columns; this scaling is for the next `train`, on all \(data.columnCount)")
+        } else if session.network != nil {
             context.console.line("note: the current model keeps the scaling it was trained with until you `train` again")
         }
     }

@@ -87,7 +87,7 @@ extension CommandSpec {
         let word = arguments.positional(0) ?? ""
         if ["best-f1", "bestf1", "best_f1", "f1"].contains(word.lowercased()) { return .bestF1 }
         let isPercent = word.hasSuffix("%")
-        let number = Double(isPercent ? String(word.dropLast()) : word)
+        let number = KeyValues.decimal(isPercent ? String(word.dropLast()) : word)
         guard let number, number.isFinite else {
             throw ShellError("\"\(word)\" is not a threshold; usage: \(thresholdUsage)")
         }

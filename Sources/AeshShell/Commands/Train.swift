@@ -83,6 +83,10 @@ extension CommandSpec {
         }
         if let scaler {
             guard scaler.columnCount == inputs.columns else {
+                if let opened = session.model, !opened.isTrained, session.scalingMethod == nil {
+                    // The scaler came with an opened model of fewer columns: a new model needs its own.
+                    throw ShellError("the open model's scaler (from \(opened.sourceName)) fits its \(scaler.columnCount) columns, the data has \(inputs.columns): choose how to scale all \(inputs.columns) for a new model with `scale standard` (or minmax, robust, none), then `train`")
+                }
                 throw ShellError("the scaler was fitted on \(scaler.columnCount) columns, the data has \(inputs.columns): run `scale` again")
             }
             inputs = scaler.transform(inputs)

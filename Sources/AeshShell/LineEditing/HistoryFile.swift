@@ -11,13 +11,43 @@ struct HistoryFile {
     /// Where the history lives.
     let path: String
 
-    /// The stored entries, oldest first; a missing or unreadable file has none.
+    /// At most this many bytes are read from the end of the file: `capacity` lines of a kilobyte
+    /// each, so that a history grown huge by another program never slows the start-up.
+    static let tailBytes = capacity << 10
+
+    /// The newest `capacity` stored entries, oldest first, read from the last `tailBytes` of the
+    /// file; a missing or unreadable file, or one that is not a regular file, has none.
     func load() -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        return String(decoding: data, as: UTF8.self)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return [] }
+        let size = Int(status.st_size)
+        let start = max(0, size - Self.tailBytes)
+        var bytes = [UInt8](repeating: 0, count: size - start)
+        var filled = 0
+        while filled < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(descriptor, base + filled, raw.count - filled, off_t(start + filled))
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { break }
+            filled += got
+        }
+        var tail = bytes[..<filled]
+        // Read from the middle of the file, the first line is probably cut: drop it.
+        if start > 0, let firstBreak = tail.firstIndex(of: UInt8(ascii: "\n")) {
+            tail = tail[(firstBreak + 1)...]
+        } else if start > 0 {
+            tail = []
+        }
+        let entries = String(decoding: tail, as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: true)
             .map(String.init)
             .filter { !Self.isBlank($0) }
+        return Array(entries.suffix(Self.capacity))
     }
 
     /// Appends `entry` unless it repeats the last stored entry, keeps the newest `capacity`

@@ -90,6 +90,14 @@ public enum Format {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `printable` for text that may span lines: line breaks and tabs stay, every other control
+    /// character is escaped (messages and script text must never drive the terminal).
+    public static func printableLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map { printable(String($0)) }.joined(separator: "\t") }
+            .joined(separator: "\n")
+    }
+
     /// `text` with control characters written as escapes (`\n`, `\t`, `\u{1B}`), so that a
     /// name from the data cannot break a table or drive the terminal.
     public static func printable(_ text: String) -> String {

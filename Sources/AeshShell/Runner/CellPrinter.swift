@@ -12,11 +12,13 @@ public final class CellPrinter: CellListener {
         switch event {
         case .started(let cell):
             if cell.framing == .notebook {
-                console.line(console.styled("In [\(cell.number)]: ", "1;34") + cell.command)
+                // A script's text may hold control characters (ESC): shown, never obeyed.
+                console.line(console.styled("In [\(cell.number)]: ", "1;34") + Format.printable(cell.command))
             }
         case .prose(let markdown):
-            // A blank line sets prose apart from the cell that follows, as in the report.
-            console.write(markdown.trimmingCharacters(in: .newlines) + "\n\n")
+            // A blank line sets prose apart from the cell that follows, as in the report; control
+            // characters in it are shown escaped, never obeyed.
+            console.write(Format.printableLines(markdown.trimmingCharacters(in: .newlines)) + "\n\n")
         case .output(let text):
             console.write(text)
         case .diagnostic(let text):
@@ -24,7 +26,7 @@ public final class CellPrinter: CellListener {
         case .artifact:
             break
         case .error(let message):
-            console.writeError(console.styled(message, "31") + "\n")
+            console.writeError(console.styled(Format.printableLines(message), "31") + "\n")
         case .finished(let cell, let seconds, _):
             switch cell.framing {
             case .notebook:

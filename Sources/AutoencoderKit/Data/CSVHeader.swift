@@ -76,6 +76,10 @@ extension CSVParser {
             }
             return nil
         }
+        if record.bareCarriageReturn {
+            throw DataFileError(path: source, line: line, message:
+                "its lines end with a carriage return alone (classic Mac OS line endings), which aesh does not read; convert them to line feeds, e.g. tr '\\r' '\\n' < \(source) > converted.csv")
+        }
         if p[pos..<record.end].contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != asciiLF && $0 != asciiCR }) {
             throw DataFileError(path: source, line: line, message: "the header contains control characters; is this a text table?")
         }
@@ -98,7 +102,11 @@ extension CSVParser {
                 line = savedLine
                 return nil
             }
-            let name = String(decoding: contentBytes(p, field), as: UTF8.self)
+            let bytes = contentBytes(p, field)
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                throw DataFileError(path: source, line: headerLine, column: nil, locatedMessage:
+                    "line \(headerLine), column \(names.count + 1) of the header is not UTF-8 text (\(quotedCell(bytes))); save the file as UTF-8")
+            }
             names.append(name.trimmingSpaces())
             pos = field.next
             if field.ending != .delimiter {
@@ -113,7 +121,7 @@ extension CSVParser {
 
     /// Where the header record ends (past its newline) and which delimiter it uses most.
     private func headerRecord(_ p: UnsafeBufferPointer<UInt8>, from start: Int,
-                              isFinal: Bool) -> (end: Int, detectedDelimiter: UInt8)? {
+                              isFinal: Bool) -> (end: Int, detectedDelimiter: UInt8, bareCarriageReturn: Bool)? {
         var commas = 0, tabs = 0, semicolons = 0
         var inQuotes = false
         var i = start
@@ -124,6 +132,8 @@ extension CSVParser {
                 inQuotes.toggle()
             } else if !inQuotes {
                 if byte == asciiLF { break }
+                // A carriage return with no line feed after it: lines end in CR alone.
+                if byte == asciiCR, i < p.count, p[i] != asciiLF { return (i, 0, true) }
                 if byte == UInt8(ascii: ",") { commas += 1 }
                 if byte == UInt8(ascii: "\t") { tabs += 1 }
                 if byte == UInt8(ascii: ";") { semicolons += 1 }
@@ -134,7 +144,7 @@ extension CSVParser {
         var best = (byte: UInt8(ascii: options.decimalComma && commas == 0 ? ";" : ","), count: commas)
         if tabs > best.count { best = (UInt8(ascii: "\t"), tabs) }
         if semicolons > best.count { best = (UInt8(ascii: ";"), semicolons) }
-        return (i, best.byte)
+        return (i, best.byte, false)
     }
 
     /// Checks the names (none empty, none twice) and resolves the label column.

@@ -216,7 +216,12 @@ struct CSVParser {
         let (start, end) = (field.start, field.end)
         if feature == CSVHeader.skipped { return }
         if feature == CSVHeader.id {
-            rowId = String(decoding: contentBytes(p, field), as: UTF8.self)
+            let bytes = contentBytes(p, field)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw DataFileError(path: source, line: cellLine, column: name,
+                                    message: "the id \(quotedCell(bytes)) is not UTF-8 text; save the file as UTF-8")
+            }
+            rowId = text
             return
         }
         if feature < 0 {

@@ -149,15 +149,21 @@ enum NumberParser {
         return float(number, in: p)
     }
 
-    /// Whether the cell (already trimmed) is a missing value: empty, `NA`, `NaN` or `nan`.
+    /// Whether the cell (already trimmed) is a missing value: empty, `NA`, or NaN spelt in any letter
+    /// case with or without a sign (`nan`, `NaN`, `NAN`, `-nan`).
     static func isMissing(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         switch end - start {
         case 0: return true
         case 2: return p[start] == UInt8(ascii: "N") && p[start + 1] == UInt8(ascii: "A")
-        case 3:
-            let (a, b, c) = (p[start], p[start + 1], p[start + 2])
-            return (a == UInt8(ascii: "N") && b == UInt8(ascii: "a") && c == UInt8(ascii: "N"))
-                || (a == UInt8(ascii: "n") && b == UInt8(ascii: "a") && c == UInt8(ascii: "n"))
+        case 3, 4:
+            // NaN in any letter case, with or without a sign (numpy writes `nan`, C `-nan`, R `NaN`).
+            var i = start
+            if end - start == 4 {
+                guard p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") else { return false }
+                i += 1
+            }
+            let lower = { (byte: UInt8) in byte | 0x20 }
+            return lower(p[i]) == UInt8(ascii: "n") && lower(p[i + 1]) == UInt8(ascii: "a") && lower(p[i + 2]) == UInt8(ascii: "n")
         default: return false
         }
     }

@@ -12,7 +12,7 @@ public struct TableReadOptions: Equatable, Sendable {
     public var labelColumn: String?
     /// The field separator; nil detects it from the header line: `,`, `\t` or `;` (most frequent).
     public var delimiter: UInt8?
-    /// false: a missing cell (empty, `NA`, `NaN`, `nan`) is an error naming it; true: rows with
+    /// false: a missing cell (empty, `NA`, or NaN in any case, signed or not) is an error naming it; true: rows with
     /// one are dropped and counted. A missing label is an error either way.
     public var dropMissing: Bool
     /// Name of a column (text or numbers) kept as each row's identifier, not a feature (CSV only).
@@ -63,11 +63,11 @@ public struct LoadedTable: Equatable, Sendable {
 /// Reads numeric tables from CSV/TSV text or NumPy `.npy` files into a `Dataset`.
 ///
 /// CSV: the first non-blank line is the header (names trimmed; none empty, none twice). A UTF-8 BOM
-/// is skipped; LF and CRLF both end lines; blank lines are skipped anywhere and are not data rows.
+/// is skipped; LF and CRLF both end lines (a file whose lines end in CR alone is refused, saying so); names and id cells must be UTF-8; blank lines are skipped anywhere and are not data rows.
 /// A field in double quotes may hold the delimiter, `""` for a quote, and line breaks; line numbers
 /// in errors are physical lines of the file. Every record must have the header's number of fields.
 /// Feature cells are decimal numbers (spaces around them allowed) that are finite as Float32,
-/// rounded exactly as `Float(strtod(cell))`; empty, `NA`, `NaN` and `nan` are missing values.
+/// rounded exactly as `Float(strtod(cell))`; empty, `NA` and NaN in any letter case (`nan`, `NAN`, `-nan`) are missing values.
 /// Label cells must be 0 or 1 (`0.0`, `1.0`, … too). The id column's cells are kept as text; ignored
 /// columns (and, when the model's columns are all there, the columns it does not use) are scanned
 /// past unread. With `decimalComma`, `3,5` is three and a half (and `3.5` is not a number).

@@ -96,7 +96,7 @@ enum BadInput {
         BadDataFile("garbage.bin", ": does not look like a text table (it contains NUL bytes)"),
         BadDataFile("garbage-no-nul.bin", " line 1: the header contains control characters; is this a text table?"),
         BadDataFile("control-header.csv", " line 1: the header contains control characters; is this a text table?"),
-        BadDataFile("latin1.csv", " line 3, column \"b\": \"\u{FFFD}\" is not a number"),
+        BadDataFile("latin1.csv", ": line 1, column 1 of the header is not UTF-8 text (\"caf\u{FFFD}\"); save the file as UTF-8"),
         BadDataFile("utf16.csv", ": the file is UTF-16 text; save it as UTF-8"),
         BadDataFile("duplicate-names.csv", #" line 1, column "a": the name appears twice (columns 1 and 3)"#),
         BadDataFile("unnamed-column.csv", " line 1: column 2 of the header has no name"),

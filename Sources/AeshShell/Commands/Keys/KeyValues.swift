@@ -12,17 +12,43 @@ public enum KeyValues {
             guard range.contains(value) else { throw ShellError(problem) }
             return value
         }
-        guard let value = Double(trimmed), value.isFinite, value == value.rounded(),
+        guard let value = decimal(trimmed), value.isFinite, value == value.rounded(),
               value >= Double(range.lowerBound), value <= Double(range.upperBound) else { throw ShellError(problem) }
         return Int(value)
     }
 
     /// A finite number within `bounds`.
     public static func number(_ raw: String, key: String, in bounds: NumberBounds) throws -> Double {
-        guard let value = Double(raw.trimmingCharacters(in: .whitespaces)), bounds.contains(value) else {
+        guard let value = decimal(raw.trimmingCharacters(in: .whitespaces)), bounds.contains(value) else {
             throw ShellError("\(key) must be a number \(bounds.phrase), got \"\(raw)\"")
         }
         return value
+    }
+
+    /// `text` as a decimal number (`12`, `-0.5`, `.5`, `1e-3`), the one number syntax of every
+    /// key and setting; nil for anything else, including the hexadecimal (`0x10`), `inf` and
+    /// `nan` that Swift's `Double(String)` would also take.
+    public static func decimal(_ text: String) -> Double? {
+        var bytes = Substring(text).utf8[...]
+        func digits() -> Int {
+            let count = bytes.prefix(while: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }).count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var mantissa = digits()
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return nil }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return nil }
+        }
+        guard bytes.isEmpty else { return nil }
+        return Double(text)
     }
 
     /// One of `choices`, or a word that `aliases` maps to one.
