@@ -63,7 +63,7 @@ struct TeachingWarningTests {
         let harness = try ShellHarness()
         #expect(harness.run("generate normal=400 anomalies=20 features=6 seed=4\nscale standard\nmodel 3 output=linear\ntrain epochs=4 lr=0.001 seed=1") == 0)
         let output = harness.console.output
-        #expect(output.contains("warning: the loss was still falling fast at the last epoch"), "\(output)")
+        #expect(output.contains("warning: the validation loss was still falling fast at the last epoch"), "\(output)")
         #expect(output.contains("`train more=4` goes on from here"))
     }
 
@@ -76,6 +76,11 @@ struct TeachingWarningTests {
         #expect(TrainWarnings.lateFall(history([1.0, 0.9])) == nil, "too few epochs to judge")
         let long = (0..<100).map { 1.0 / Double($0 + 1).squareRoot() }  // the last 10 epochs fall by 5 %
         #expect(TrainWarnings.lateFall(history(long)) == nil)
+        // Training loss falling, validation loss flat: overfitting, not unfinished learning.
+        let overfitting = (0..<20).map { EpochReport(epoch: $0 + 1, loss: 1.0 - 0.04 * Double($0), validationLoss: 0.5) }
+        #expect(TrainWarnings.lateFall(overfitting) == nil)
+        let stillLearning = (0..<20).map { EpochReport(epoch: $0 + 1, loss: 0.5, validationLoss: 1.0 - 0.04 * Double($0)) }
+        #expect(TrainWarnings.lateFall(stillLearning) != nil)
         let steep = (0..<100).map { 1.0 - 0.009 * Double($0) }  // the last 10 epochs fall from 0.199 to 0.109
         #expect(TrainWarnings.lateFall(history(steep)) != nil)
     }

@@ -21,7 +21,7 @@ enum TrainWarnings {
             session.warnOnce(.wideBottleneck, "the bottleneck (\(Format.counted(narrowest, "unit"))) is as wide as the input (\(Format.counted(d, "column"))): the network can learn to copy every row, anomalies included. Make the narrowest layer smaller, e.g. `model \(max(1, d / 2))`", console: console)
         }
         if completed, let fall = lateFall(history) {
-            session.warnOnce(.lossStillFalling, "the loss was still falling fast at the last epoch (\(Format.percent(fall.fraction)) lower over the last \(Format.counted(fall.epochs, "epoch"))): the network has not finished learning. `train more=\(history.count)` goes on from here", console: console)
+            session.warnOnce(.lossStillFalling, "the \(history.last?.validationLoss == nil ? "" : "validation ")loss was still falling fast at the last epoch (\(Format.percent(fall.fraction)) lower over the last \(Format.counted(fall.epochs, "epoch"))): the network has not finished learning. `train more=\(history.count)` goes on from here", console: console)
         }
         if data.labels == nil, let column = labelLikeColumn(data) {
             session.warnOnce(.labelAmongFeatures, "column \"\(column)\" holds only 0 and 1 and is named like a label: it was used as a feature, and the rows it marks 1 were training rows. `load FILE label=\(column)` keeps it out and trains on the normal rows only", console: console)
@@ -54,11 +54,15 @@ enum TrainWarnings {
     }
 
     /// How much the loss fell over the last tenth of the epochs (at least 2) when that is more
-    /// than 1 % per epoch on average, or nil.
+    /// than 1 % per epoch on average, or nil. With a validation loss it is the one judged: a
+    /// training loss that falls while the validation loss does not is overfitting, which more
+    /// epochs would not mend.
     static func lateFall(_ history: [EpochReport]) -> (fraction: Double, epochs: Int)? {
         let k = max(2, history.count / 10)
         guard history.count > k else { return nil }
-        let before = history[history.count - 1 - k].loss, last = history[history.count - 1].loss
+        let validated = history.allSatisfy { $0.validationLoss != nil }
+        let loss = { (report: EpochReport) in validated ? report.validationLoss ?? report.loss : report.loss }
+        let before = loss(history[history.count - 1 - k]), last = loss(history[history.count - 1])
         guard before > 0, before.isFinite, last.isFinite else { return nil }
         let fraction = (before - last) / before
         return fraction > 0.01 * Double(k) ? (fraction, k) : nil
