@@ -11,6 +11,7 @@ import Testing
     func prepared() throws -> ShellHarness {
         let harness = try ShellHarness()
         try harness.write("src.csv", Self.source)
+        try harness.write("other.csv", Self.source)
         #expect(symlink("src.csv", harness.folder + "/alias.csv") == 0)
         #expect(harness.run("load src.csv label=label\nmodel 2\ntrain epochs=1 seed=1\nerrors") == 0, "\(harness.console.errors)")
         return harness
@@ -22,6 +23,7 @@ import Testing
         ("export alias.csv", "export: alias.csv is the loaded data file (src.csv): refusing to overwrite it; write to another file"),
         ("save src.csv", "save: src.csv is the loaded data file: refusing to overwrite it; write to another file"),
         ("history save src.csv", "history: src.csv is the loaded data file: refusing to overwrite it; write to another file"),
+        ("score other.csv to=alias.csv", "score: alias.csv is the loaded data file (src.csv): refusing to overwrite it; write to another file"),
     ])
     func aWriteOntoTheLoadedFileIsRefused(_ line: String, _ message: String) throws {
         let harness = try prepared()

@@ -30,7 +30,14 @@ extension CommandSpec {
         guard let input = arguments.positional(0), !input.isEmpty else { throw ShellError("usage: score INPUT [to=OUTPUT]") }
         let model = try session.requireModel()
         let target = try arguments.value(\.to)
-        let output = target.map { context.paths.resolve($0) }
+        let output = try target.map { typed -> String in
+            let path = context.paths.resolve(typed)
+            // Onto its own input `ScoreRun` says so; onto the loaded data file it is refused here.
+            if !AtomicFile.sameFile(path, context.paths.resolve(input)) {
+                try context.refuseLoadedData(path, shownAs: typed, session: session)
+            }
+            return path
+        }
         let skip = try arguments.value(\.badRows) == "skip"
         let console = context.console
         // Without to=, each block of lines goes to the output as it is scored: nothing is held.
