@@ -35,6 +35,7 @@ extension CommandSpec {
         }
         let labels = data.labels.map { l in rows.map { l[$0] } }
         session.scores = Scores(part: part, rowIndices: rows, errors: errors, labels: labels)
+        session.recordModelScores(Scores(part: part, rowIndices: rows, errors: errors, labels: labels))
         session.evaluation = nil
         let console = context.console
         let digits = session.settings.precision + 2

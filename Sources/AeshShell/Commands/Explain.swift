@@ -37,7 +37,7 @@ enum Explanations {
           6. errors: anomalies, unlike anything seen in training, reconstruct badly
           7. threshold: rows with an error above it are called anomalies
           8. evaluate against the labels; plot and tsne show why
-        `explain STEP` says more about each: \(["data", "split", "scale", "model", "train", "errors", "threshold", "evaluate", "tsne"].joined(separator: ", ")).
+        `explain STEP` says more about each: \(["data", "split", "scale", "model", "train", "errors", "threshold", "evaluate", "baseline", "tsne"].joined(separator: ", ")).
         """),
         Step(name: "data", text: """
         Every row is one observation (a transaction, a sensor reading) and every column a number
@@ -88,6 +88,15 @@ enum Explanations {
         share of anomalies that were flagged, F1 balances the two. Accuracy alone misleads when
         anomalies are rare (calling everything normal is 91% accurate on the seed data). ROC AUC and
         PR AUC judge the errors at every possible threshold: how well they rank anomalies first.
+        """),
+        Step(name: "baseline", text: """
+        An autoencoder is worth its training only if it ranks anomalies better than the simple
+        detectors one would try first. PCA reconstruction keeps the few directions that explain
+        most of the normal rows' variance and scores a row by what those directions cannot rebuild:
+        the best a linear autoencoder could do. An Isolation Forest splits the rows at random
+        values of random features; an anomaly, unlike the crowd, is cut off after few splits.
+        `baseline` scores the test rows with both, beside the autoencoder's ROC AUC and AP; when a
+        baseline is ahead, it is the better tool for these data as things stand.
         """),
         Step(name: "tsne", text: """
         t-SNE draws high-dimensional points in 2-D so that near neighbours stay near. Drawn from

@@ -19,7 +19,9 @@ extension CommandSpec {
         loss     training and validation loss per epoch
         errors   histogram of the reconstruction errors, normal and anomaly rows overlaid, the threshold as a line
         scores   the error of every scored row, flagged rows and true anomalies marked
-        roc, pr  the ROC and precision–recall curves with their AUC and the threshold's operating point
+        roc, pr  the ROC and precision–recall curves with their AUC and the threshold's operating point;
+                 roc also draws the curves of the session's other models that scored the same
+                 rows with `errors`, and of the `baseline` detectors (dashed)
         tsne     the t-SNE embedding (needs `tsne`)
         to= writes a file whose extension picks the format; size= sets it (pixels, or characters
         for .txt). Without to=: at the prompt a window when there is a display, else text drawn in
@@ -50,12 +52,12 @@ extension CommandSpec {
         case "scores":
             let data = try session.requireData()
             chart = ErrorCharts.scores(try session.requireScores(), sourceRows: data.sourceRows, subject: subject)
-        case "roc", "pr":
+        case "roc":
+            chart = try session.rocChart(subject: subject)
+        case "pr":
             let scores = try session.requireScores()
             guard let labels = scores.labels else { throw ShellError("\(kind) curves need labels: load the data with label=COLUMN") }
-            chart = kind == "roc"
-                ? try CurveCharts.roc(scores, labels: labels, subject: subject)
-                : try CurveCharts.precisionRecall(scores, labels: labels, subject: subject)
+            chart = try CurveCharts.precisionRecall(scores, labels: labels, subject: subject)
         default:
             guard let embedding = session.embedding else { throw ShellError("no t-SNE embedding yet: run `tsne` first") }
             chart = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold)

@@ -34,6 +34,8 @@ extension CommandSpec {
         session.scalingMethod = method
         try session.refitScaler()
         session.clearScores()
+        // The baselines were fitted on the rows as they were scaled before.
+        session.baselines = []
         let rows = session.trainingRowIndices(of: data).count
         context.console.line(method == .none ? "features will be used as loaded" :
             "fitted \(method.rawValue) scaling on \(Format.counted(rows, "training row")) (\(data.columnCount) columns)")

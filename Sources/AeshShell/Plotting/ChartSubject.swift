@@ -65,4 +65,6 @@ enum Palette {
     static let secondary = "'#ff7f0e'"
     static let flagged = "'#000000'"
     static let reference = "'#7f7f7f'"
+    /// The colours of further curves on one chart (other models, baselines), in turn.
+    static let series = ["'#ff7f0e'", "'#9467bd'", "'#8c564b'", "'#e377c2'", "'#17becf'", "'#bcbd22'"]
 }

@@ -3,15 +3,30 @@ import AutoencoderKit
 /// ROC and precision–recall curves with the current threshold's operating point.
 enum CurveCharts {
     /// The ROC curve with its AUC in the key, the chance diagonal, and the operating point of the
-    /// threshold in force.
-    static func roc(_ scores: Scores, labels: [UInt8], subject: ChartSubject) throws -> Chart {
+    /// threshold in force; `overlays` (other models', baselines' scores of the same rows) are drawn
+    /// beside it, each with its AUC, and then `name` says whose the main curve is.
+    static func roc(_ scores: Scores, labels: [UInt8], subject: ChartSubject, name: String? = nil,
+                    overlays: [ROCOverlay] = []) throws -> Chart {
         let points = Curves.roc(scores: scores.errors, labels: labels)
         guard !points.isEmpty, let auc = Metrics.rocAUC(scores: scores.errors, labels: labels) else {
             throw ShellError("the ROC curve needs both normal and anomaly rows among the scored rows")
         }
+        let title = overlays.isEmpty ? "ROC curve" : name ?? "current model"
         var blocks: [(name: String, rows: [[Double]])] = [("curve", points.map { [$0.x, $0.y] })]
-        var plot = ["$curve using 1:2 with lines lw 2 lc rgb \(Palette.normal) title \(Gnuplot.quote("ROC curve, AUC \(ChartSubject.metric(auc))"))",
-                    "x with lines dt 3 lw 1.5 lc rgb \(Palette.reference) title 'chance (AUC 0.5)'"]
+        var plot = ["$curve using 1:2 with lines lw 2 lc rgb \(Palette.normal) title \(Gnuplot.quote("\(title), AUC \(ChartSubject.metric(auc))"))"]
+        for (k, overlay) in overlays.enumerated() {
+            let curve = Curves.roc(scores: overlay.scores, labels: overlay.labels)
+            guard !curve.isEmpty, let overlayAUC = Metrics.rocAUC(scores: overlay.scores, labels: overlay.labels) else { continue }
+            blocks.append(("overlay\(k)", curve.map { [$0.x, $0.y] }))
+            let colour = Palette.series[k % Palette.series.count]
+            plot.append("$overlay\(k) using 1:2 with lines lw 1.5 \(overlay.isBaseline ? "dt 2 " : "")lc rgb \(colour) title \(Gnuplot.quote("\(overlay.name), AUC \(ChartSubject.metric(overlayAUC))"))")
+        }
+        plot.append("x with lines dt 3 lw 1.5 lc rgb \(Palette.reference) title 'chance (AUC 0.5)'")
+        // Several curves' entries would cover the curves' lower right: they go under the plot,
+        // one a line, with the bottom margin made room for (gnuplot 5.4 does not, see keyBelow).
+        let entries = plot.count + (subject.threshold == nil ? 0 : 2)
+        let key = overlays.isEmpty ? "set key inside bottom right vertical Left reverse"
+            : "set key below vertical maxrows \(entries) Left reverse; set bmargin \(entries + 5)"
         if let threshold = subject.threshold, let point = operatingPoint(scores.errors, labels, threshold.value) {
             blocks.append(("point", [[point.fpr, point.recall]]))
             plot.append("$point using 1:2 with points pt 7 ps 1.8 lc rgb \(Palette.anomaly) title \(Gnuplot.quote(subject.thresholdKey(threshold)))")
@@ -19,8 +34,7 @@ enum CurveCharts {
         }
         return Chart(kind: "roc", title: "ROC curve", subtitle: subject.line(scores),
                      xLabel: "false positive rate (normal rows flagged)", yLabel: "true positive rate (anomalies flagged, recall)",
-                     settings: unitSquare + ["if (GPVAL_TERM ne 'dumb') { set size ratio -1 }",
-                                              "set key inside bottom right vertical Left reverse"],
+                     settings: unitSquare + ["if (GPVAL_TERM ne 'dumb') { set size ratio -1 }", key],
                      blocks: blocks, plotCommand: "plot " + plot.joined(separator: ", "))
     }
 

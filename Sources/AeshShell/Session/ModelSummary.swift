@@ -20,6 +20,9 @@ public struct ModelSummary: Equatable, Sendable {
     public var threshold: ModelThreshold?
     /// The last `evaluate` of this model, and which part of the data it judged.
     public var evaluation: Evaluation?, evaluatedPart: ScoredPart?
+    /// Its last `errors`, for `plot roc` to overlay once another model is current (nil after
+    /// new data).
+    public var scores: Scores?
 
     /// The summary of `model` as it is now (before any `evaluate`).
     public init(of model: AnomalyModel) {

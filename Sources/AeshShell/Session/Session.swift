@@ -39,6 +39,8 @@ public struct Session: Sendable {
     public var modelSummaries: [ModelSummary] = []
     /// The teaching warnings already given in this session (each is given once).
     public var warningsGiven: Set<TeachingWarning> = []
+    /// The last result of each `baseline` detector, for `plot roc` to overlay.
+    public var baselines: [BaselineScores] = []
     /// Commands that succeeded, in order, for `history`.
     public var history: [String] = []
 
@@ -52,7 +54,7 @@ public enum ScoredPart: String, Sendable, CaseIterable {
 }
 
 /// Per-row reconstruction errors of one part of the data.
-public struct Scores: Sendable {
+public struct Scores: Equatable, Sendable {
     /// Which part was scored.
     public var part: ScoredPart
     /// Row indices into the session's data, in order.

@@ -27,6 +27,7 @@ extension Session {
         split = nil
         embedding = nil
         clearScores()
+        forgetOverlayScores()
         // The scaler for the next training follows the data, unless an opened model brought it; the
         // model keeps its own.
         if model?.isTrained ?? true {
