@@ -27,7 +27,8 @@ case "$target" in
     FuzzCSV) cp -n Tests/Fixtures/bad/* "$corpus"/ 2>/dev/null || true ;;
     FuzzScoreStream) printf '\x07a,b,c,label,key\n1,2,3,0,x\n4,5,6,1,"y,z"\n' > "$corpus/seed.csv" ;;
     FuzzCommandLine) cp -n scripts/*.aesh "$corpus"/ 2>/dev/null || true ;;
-    FuzzModelFile) [[ -f out/seed.aemodel ]] && cp -n out/seed.aemodel "$corpus"/ || true ;;
+    FuzzModelFile) cp -n Tests/Fixtures/model-v1/*.aemodel "$corpus"/
+        [[ -f out/seed.aemodel ]] && cp -n out/seed.aemodel "$corpus"/ || true ;;
 esac
 "$binary" "$corpus" -artifact_prefix="$findings/" -max_total_time="$seconds" -max_len=65536 \
     -rss_limit_mb=4096 -timeout=20 -print_final_stats=1
