@@ -66,6 +66,23 @@ import Testing
         #expect(terminal.waitForExit(timeout: 10) == 0)
     }
 
+    @Test func ctrlCStopsAScoreOfAFIFONothingWritesTo() throws {
+        let terminal = try startPrompt()
+        var trained = ""
+        for line in ["generate normal=40 anomalies=4 features=2 seed=1", "split seed=1", "model 1", "train epochs=1 seed=1"] {
+            try terminal.send(line + "\r")
+            trained = try terminal.waitFor("aesh> ", timeout: 60)
+        }
+        #expect(trained.contains("trained 2 → 1 → 2"), "\(trained)")
+        let fifo = try makeFIFO(terminal, "rows.csv")
+        let printed = try interrupt(terminal, "score rows.csv to=scored.csv", waitingOn: fifo)
+        #expect(printed.contains("score: interrupted while reading"), "\(printed)")
+        #expect(printed.contains("the session is unchanged"), "\(printed)")
+        // No partial output file is left behind, nor a temporary one beside it.
+        let left = try FileManager.default.contentsOfDirectory(atPath: terminal.home)
+        #expect(!left.contains { $0.hasPrefix("scored") || $0.hasPrefix(".scored") }, "\(left)")
+    }
+
     @Test func ctrlCStopsALoadWhoseWriterStalledAndKeepsTheEarlierData() throws {
         let terminal = try startPrompt()
         try terminal.send("generate normal=100 anomalies=10 features=3 seed=1\r")

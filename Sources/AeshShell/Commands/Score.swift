@@ -42,7 +42,7 @@ extension CommandSpec {
         let console = context.console
         // Without to=, each block of lines goes to the output as it is scored: nothing is held.
         let summary = try ScoreRun.run(model: model, input: .path(context.paths.resolve(input)), output: output,
-                                       skipBadRows: skip, stream: { console.write(String(decoding: $0, as: UTF8.self)) },
+                                       skipBadRows: skip, shouldStop: InterruptFlag.watch(), stream: { console.write(String(decoding: $0, as: UTF8.self)) },
                                        report: { console.writeError($0 + "\n") })
         context.record(.fileRead(path: context.paths.resolve(input)))
         if let output {

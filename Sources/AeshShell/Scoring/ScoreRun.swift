@@ -7,8 +7,10 @@ import AutoencoderKit
 public enum ScoreRun {
     /// Scores `input`; throws what stops the run (an unreadable input, a missing model column, a
     /// bad row without `skipBadRows`, an unwritable output), after writing every earlier row. An
-    /// output file gets nothing when the run stops before the header line.
+    /// output file gets nothing when the run stops before the header line, nor when `shouldStop`
+    /// ends it (an `InterruptedError`: a Ctrl-C leaves no partial file).
     public static func run(model: AnomalyModel, input: ScoreStream.Input, output: String?, skipBadRows: Bool,
+                           shouldStop: @escaping @Sendable () -> Bool = { false },
                            stream: ([UInt8]) -> Void, report: (String) -> Void) throws -> ScoreStream.Summary {
         if let output, case .path(let path) = input, AtomicFile.sameFile(path, output) {
             throw ShellError("the output \(output) is the input file; give another path")
@@ -16,7 +18,8 @@ public enum ScoreRun {
         let file = try output.map { try AtomicFileWriter(path: $0) }
         var wrote = false
         do {
-            let summary = try ScoreStream.run(model: model, input: input, skipBadRows: skipBadRows, write: { bytes in
+            let summary = try ScoreStream.run(model: model, input: input, skipBadRows: skipBadRows, shouldStop: shouldStop,
+                                              write: { bytes in
                 wrote = true
                 if let file { try file.write(bytes) } else { stream(bytes) }
             }, skipped: { report("skipped \($0)") })
@@ -25,6 +28,9 @@ public enum ScoreRun {
                 report("skipped \(Format.counted(summary.skippedRows, "bad row")); scored \(Format.counted(summary.scoredRows, "row"))")
             }
             return summary
+        } catch let error as InterruptedError {
+            file?.discard()
+            throw error
         } catch {
             if wrote { try? file?.commit() } else { file?.discard() }
             throw error

@@ -39,14 +39,16 @@ public enum ScoreStream {
     /// Scores every row of `input` with `model`, handing the output's bytes to `write` (the
     /// header line first), and each skipped bad row to `skipped` (only with `skipBadRows`).
     /// Throws a `DataFileError` for an unreadable input, a missing model column or (without
-    /// `skipBadRows`) the first bad row, after writing the lines of every row before it.
+    /// `skipBadRows`) the first bad row, after writing the lines of every row before it; an
+    /// `InterruptedError` when `shouldStop` says yes before a read or during a wait for input.
     public static func run(model: AnomalyModel, input: Input, skipBadRows: Bool,
+                           shouldStop: @escaping @Sendable () -> Bool = { false },
                            write: ([UInt8]) throws -> Void,
                            skipped: (DataFileError) -> Void) throws -> Summary {
         let file: FileInput
         switch input {
-        case .path(let path): file = try FileInput(path: path)
-        case .standardInput: file = try FileInput(descriptor: STDIN_FILENO, name: "<stdin>")
+        case .path(let path): file = try FileInput(path: path, shouldStop: shouldStop)
+        case .standardInput: file = try FileInput(descriptor: STDIN_FILENO, name: "<stdin>", shouldStop: shouldStop)
         }
         return try run(model: model, file: file, skipBadRows: skipBadRows, blockSize: blockSize,
                        write: write, skipped: skipped)
