@@ -78,11 +78,8 @@ struct AeshCommand: ParsableCommand {
         let shell = Shell(console: console)
         shell.session.settings.outputFolder = out
         shell.startingOutputFolder = out
-        if let seed {
-            shell.session.settings.seed = seed
-            // A saved history must replay with the same seed.
-            shell.session.history.append("set seed \(seed)")
-        }
+        // `history save` writes the seed and folder in force first, so a saved history replays alike.
+        if let seed { shell.session.settings.seed = seed }
         try checkReport(console: console)
         let overrides = try parameterOverrides()
         shell.session.parameters = ScriptParameters(overrides: overrides)

@@ -125,4 +125,55 @@ import Testing
         try terminal.send("quit\r")
         #expect(terminal.waitForExit(timeout: 10) == 0)
     }
+
+    /// A session with a Ctrl-C in `train` and in `tsne` saves them as the runs that give what they
+    /// kept, so its saved history replays to the same exports, under another --seed and --out.
+    @Test func aSessionInterruptedByCtrlCReplaysToTheSameExports() throws {
+        let aesh = try #require(PseudoTerminal.productPath("aesh"), "the aesh executable is built next to the tests")
+        let terminal = try PseudoTerminal(executable: aesh, arguments: ["--seed", "3"], columns: 100, rows: 30)
+        _ = try terminal.waitFor("aesh> ", timeout: 20)
+        try terminal.send("generate normal=20000 anomalies=100 features=8\r")
+        _ = try terminal.waitFor("generated", timeout: 10)
+        try terminal.send("train epochs=1000 batch=16\r")
+        _ = try terminal.waitFor("epoch    3/1000", timeout: 60)
+        try terminal.send("\u{03}")
+        let stopped = try terminal.waitFor("kept the best weights so far, from epoch ", timeout: 10)
+        #expect(stopped.contains("interrupted during epoch"))
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("errors\r")
+        _ = try terminal.waitFor("top 10 rows", timeout: 20)
+        try terminal.send("export scores.csv\r")
+        _ = try terminal.waitFor("wrote", timeout: 10)
+        try terminal.send("tsne rows=400 iterations=1000000 method=bh\r")
+        _ = try terminal.waitFor("iteration 250: KL", timeout: 60)
+        try terminal.send("\u{03}")
+        _ = try terminal.waitFor("kept the embedding so far", timeout: 10)
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("export embedding.csv what=embedding\r")
+        _ = try terminal.waitFor("wrote 400 rows of embedding", timeout: 10)
+        try terminal.send("history save saved.aesh\r")
+        _ = try terminal.waitFor("saved", timeout: 10)
+        try terminal.send("quit\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+
+        let folder = terminal.home
+        let saved = try String(contentsOfFile: folder + "/saved.aesh", encoding: .utf8)
+        let lines = saved.split(separator: "\n").map(String.init)
+        #expect(lines.contains("set seed 3"))
+        let train = try #require(lines.first { $0.hasPrefix("train ") })
+        #expect(train.hasPrefix("train epochs=") && train.hasSuffix(" batch=16 lr=0.001 validation=0.1 seed=3"), "\(train)")
+        #expect(!lines.contains("train epochs=1000 batch=16"))
+        let tsne = try #require(lines.first { $0.hasPrefix("tsne ") })
+        #expect(tsne.hasPrefix("tsne rows=400 iterations=") && !tsne.contains("iterations=1000000"), "\(tsne)")
+        var exported: [String: Data] = [:]
+        for file in ["scores.csv", "embedding.csv"] {
+            exported[file] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
+            try FileManager.default.removeItem(atPath: folder + "/" + file)
+        }
+        let replay = try AeshProcess.run(["--seed", "11", "--out", "elsewhere", "saved.aesh"], in: folder, timeout: 240)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        for file in ["scores.csv", "embedding.csv"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)) == exported[file], "\(file) differs")
+        }
+    }
 }

@@ -12,12 +12,15 @@ public struct Arguments: Sendable {
     private let options: [String: String]
     /// Every `name=value` word in order, for a command that takes named values (`param`).
     public let namedValues: [(name: String, value: String)]
+    /// The words as parsed, in the order given (to record a command otherwise than as typed).
+    public let invocation: Invocation
 
     /// Checks `invocation` against `spec`: unknown or repeated keys, values not of their key's kind
     /// and a wrong number of positional words are errors that name the key (or the closest valid
     /// one) and the usage.
     public init(_ invocation: Invocation, spec: CommandSpec) throws {
         command = spec.name
+        self.invocation = invocation
         var options: [String: String] = [:]
         let known = spec.keys.map(\.name)
         namedValues = spec.takesNamedValues ? invocation.options.map { (name: $0.key, value: $0.value) } : []

@@ -11,7 +11,9 @@ extension CommandSpec {
         details: """
         The commands of this session that succeeded, in order: the notebook you have built so far.
         `history save FILE.aesh` writes them as a script that `aesh FILE.aesh` replays to the same
-        numbers.
+        numbers whatever its --seed and --out: it starts with `set` lines for the settings in force
+        when the session began, and an interrupted `train` or `tsne` is saved as the run that gives
+        what it kept (`train epochs=54 …` when Ctrl-C kept epoch 54's weights).
         """,
         example: "history save session.aesh",
         positionals: 0...2,
@@ -25,7 +27,7 @@ extension CommandSpec {
             }
             if session.history.isEmpty { context.console.line("no commands yet") }
         case ("save", let path?) where !path.isEmpty:
-            let text = "# aesh \(aeshVersion) session history\n" + session.history.map { $0 + "\n" }.joined()
+            let text = "# aesh \(aeshVersion) session history\n" + savedScript(of: session).map { $0 + "\n" }.joined()
             let target = try context.outputPath(path, session: session)
             try AtomicFile.write(text, to: target)
             context.record(.fileWritten(path: target))
@@ -34,4 +36,15 @@ extension CommandSpec {
             throw ShellError("usage: \(historyUsage)")
         }
     }
+}
+
+/// The lines `history save` writes: a `set` line for each setting in force when the first command
+/// ran (the seed and output folder may have come from --seed and --out, which the replay may not
+/// share), then the commands as recorded.
+func savedScript(of session: Session) -> [String] {
+    let start = session.historySettings ?? session.settings
+    let settings = start.listing.map { name, value in
+        "set \(name) \(CommandLineText.quoted(value, positional: true))"
+    }
+    return settings + session.history
 }

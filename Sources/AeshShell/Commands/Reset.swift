@@ -14,6 +14,7 @@ extension CommandSpec {
         var fresh = Session()
         fresh.settings = session.settings
         fresh.history = session.history
+        fresh.historySettings = session.historySettings
         fresh.parameters = session.parameters
         session = fresh
         context.console.line("cleared the data, the model and every result; settings stay")

@@ -120,6 +120,8 @@ enum TSNECommand {
             epochs: input == .latent ? session.model?.weightsEpoch?.epoch : nil)
         if result.stoppedEarly {
             console.line("interrupted at iteration \(result.iterations) of \(options.iterations); kept the embedding so far (KL \(Format.number(result.klDivergence, digits: 4)))")
+            // The iterations do not depend on how many follow, so the kept map is that of a shorter run.
+            context.replay(as: arguments.base.invocation.setting("iterations", to: String(result.iterations)).line)
         } else {
             if result.exaggeratedIterations < min(options.exaggerationIterations, result.iterations) {
                 console.line("early exaggeration ended at iteration \(result.exaggeratedIterations) of \(options.exaggerationIterations): the map had stopped moving (its gradient fell below \(options.minimumGradientNorm), scikit-learn's rule)")

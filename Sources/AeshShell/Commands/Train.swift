@@ -149,6 +149,8 @@ extension CommandSpec {
                 throw ShellError("interrupted before the first epoch finished; the session is unchanged")
             }
             console.line("interrupted during epoch \(result.history.count + 1); kept the best weights so far, from epoch \(best) (\(described))")
+            // Replayed as the run that ends with the kept weights: the same settings, `best` epochs.
+            context.replay(as: replayLine(epochs: best, options: continued?.run.state.options ?? options))
         case .diverged(let epoch, let batchNumber):
             throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the weights from before that batch; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))" + (scaler == nil ? ", and scale the data first (`scale standard`)" : ""))
         }
@@ -171,6 +173,14 @@ extension CommandSpec {
         guard floats > Double(maximumTrainingFloats) else { return }
         let gigabytes = floats * 4 / 1e9
         throw ShellError("a \(widths.map(String.init).joined(separator: " → ")) network with batches of \(Format.counted(batch, "row")) needs about \(Format.number(gigabytes, digits: 0)) GB to train, more than the \(Format.number(Double(maximumTrainingFloats) * 4 / 1e9, digits: 0)) GB aesh allows: choose smaller layers with `model` or a smaller batch=")
+    }
+
+    /// `train` with every setting of `options` written out and `epochs` epochs: a fresh run that
+    /// gives the weights of that epoch of a run with these options (continued or not, since
+    /// `train more=` is bit-identical to the longer run).
+    static func replayLine(epochs: Int, options: TrainingOptions) -> String {
+        "train epochs=\(epochs) batch=\(options.batchSize) lr=\(options.learningRate) validation=\(options.validationFraction)"
+            + (options.patience.map { " patience=\($0)" } ?? "") + " seed=\(options.seed)"
     }
 
     private static func finalLoss(_ history: [EpochReport], _ digits: Int) -> String {

@@ -20,6 +20,9 @@ public final class CommandContext {
     public let step: Int
     /// True when a person is typing at the prompt.
     public let interactive: Bool
+    /// The line `history` records for this command instead of the line as typed, when the
+    /// command asked for one (`replay(as:)`).
+    public private(set) var replayLine: String?
     private let sink: (Artifact) -> Void
     private let replayer: (String, inout Session) throws -> Void
     private let reporter: (String, Bool, Session) throws -> [String]
@@ -55,6 +58,10 @@ public final class CommandContext {
     public func writeReport(to path: String, times: Bool, session: Session) throws -> [String] {
         try reporter(path, times, session)
     }
+
+    /// Makes `history` record `line` for this command instead of the line as typed: the command
+    /// that reproduces what it kept (an interrupted `train` as the training of the weights it kept).
+    public func replay(as line: String) { replayLine = line }
 
     /// Ends the session once the current command is done.
     public func requestQuit() { quitter() }

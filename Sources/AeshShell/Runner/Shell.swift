@@ -75,10 +75,12 @@ public final class Shell {
             // `run` has already recorded the lines it replayed; recording `run FILE` too would
             // replay them twice from a saved history.
             // Lines are recorded as they ran: parameters expanded, `param` with the values in force.
+            // A command may ask to be recorded as the command that reproduces what it kept.
+            if draft.historySettings == nil { draft.historySettings = session.settings }
             if spec.name == "param" && !arguments.namedValues.isEmpty {
                 draft.history.append(draft.parameters.declarationLine(names: arguments.namedValues.map(\.name)))
             } else if spec.name != "history" && spec.name != "run" {
-                draft.history.append(expanded)
+                draft.history.append(context.replayLine ?? expanded)
             }
             session = draft
         } catch let error as NestedScriptError {
@@ -87,7 +89,8 @@ public final class Shell {
             throw ShellError("\(spec.name): \(error); the session is unchanged")
         } catch let failure as PartialFailure {
             var kept = failure.session
-            kept.history.append(expanded)
+            if kept.historySettings == nil { kept.historySettings = session.settings }
+            kept.history.append(context.replayLine ?? expanded)
             session = kept
             throw ShellError("\(spec.name): \(failure.message)")
         } catch {

@@ -43,6 +43,9 @@ public struct Session: Sendable {
     public var baselines: [BaselineScores] = []
     /// Commands that succeeded, in order, for `history`.
     public var history: [String] = []
+    /// The settings in force when the first command of `history` ran (the seed and output folder
+    /// `--seed` and `--out` gave), which `history save` writes first so the script replays alike.
+    public var historySettings: Settings?
 
     /// An empty session.
     public init() {}
