@@ -107,6 +107,9 @@ import Testing
         try terminal.send("show\r")
         _ = try terminal.waitFor("network:   trained", timeout: 10)
         try terminal.send("quit\r")
+        // The trained model is not saved: quit asks once.
+        _ = try terminal.waitFor("leave anyway? [y/N] ", timeout: 10)
+        try terminal.send("y\r")
         #expect(terminal.waitForExit(timeout: 10) == 0)
     }
 
@@ -154,6 +157,8 @@ import Testing
         try terminal.send("history save saved.aesh\r")
         _ = try terminal.waitFor("saved", timeout: 10)
         try terminal.send("quit\r")
+        _ = try terminal.waitFor("leave anyway? [y/N] ", timeout: 10)
+        try terminal.send("y\r")
         #expect(terminal.waitForExit(timeout: 10) == 0)
 
         let folder = terminal.home
@@ -175,5 +180,49 @@ import Testing
         for file in ["scores.csv", "embedding.csv"] {
             #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)) == exported[file], "\(file) differs")
         }
+    }
+
+    /// `quit` or Ctrl-D with a model trained since the last `save` asks once; no leaves the person
+    /// at the prompt, yes (or Ctrl-D again) leaves; after `save` nothing is asked.
+    @Test func leavingWithAnUnsavedModelAsksOnce() throws {
+        let terminal = try startPrompt()
+        try terminal.send("generate normal=100 anomalies=10 features=3 seed=1\r")
+        _ = try terminal.waitFor("generated", timeout: 10)
+        try terminal.send("train epochs=2\r")
+        _ = try terminal.waitFor("trained", timeout: 30)
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("quit\r")
+        _ = try terminal.waitFor("the model trained in this session is not saved (`save PATH` keeps it)", timeout: 10)
+        _ = try terminal.waitFor("leave anyway? [y/N] ")
+        try terminal.send("n\r")
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("\u{04}")
+        _ = try terminal.waitFor("leave anyway? [y/N] ", timeout: 10)
+        try terminal.send("\r")
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("save m.aemodel\r")
+        _ = try terminal.waitFor("saved the model", timeout: 10)
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("quit\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+        #expect(!terminal.output.hasSuffix("leave anyway? [y/N] "))
+        #expect(terminal.output.components(separatedBy: "leave anyway?").count == 3, "\(terminal.output)")
+    }
+
+    @Test func yesLeavesWithoutSaving() throws {
+        let terminal = try startPrompt()
+        try terminal.send("generate normal=100 anomalies=10 features=3 seed=1\r")
+        _ = try terminal.waitFor("generated", timeout: 10)
+        try terminal.send("train epochs=1\r")
+        _ = try terminal.waitFor("trained", timeout: 30)
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("quit\r")
+        _ = try terminal.waitFor("leave anyway? [y/N] ", timeout: 10)
+        try terminal.send("y\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+        // A script, or input that is not a terminal, never asks.
+        let piped = try AeshProcess.run([], in: terminal.home, input: "generate normal=50 anomalies=5 features=2 seed=1\ntrain epochs=1\nquit\n")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(!piped.stdout.contains("leave anyway"))
     }
 }

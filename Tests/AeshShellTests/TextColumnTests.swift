@@ -42,6 +42,40 @@ struct TextColumnTests {
         #expect(latent.contains { $0.hasPrefix("29,r29,") })
     }
 
+    @Test func rowFindsARowByItsIdAndTheEmbeddingExportCarriesIds() throws {
+        let harness = try ShellHarness()
+        try harness.write("t.csv", Self.withText)
+        #expect(harness.run("load t.csv label=label id=name ignore=city\ntrain epochs=1 seed=1\ntsne on=input iterations=50 perplexity=5\nexport e.csv what=embedding") == 0,
+                "\(harness.console.errors)")
+        #expect(harness.execute("row id=\"Rome, IT\""), "\(harness.console.errors)")
+        #expect(harness.console.output.contains("row 3 (id Rome, IT): error "), "\(harness.console.output)")
+        #expect(harness.execute("row 5"))
+        #expect(harness.console.output.contains("row 5 (id r5): error "))
+        let embedding = try #require(harness.read("e.csv")).split(separator: "\n")
+        #expect(embedding.first == "row,id,x,y,label")
+        #expect(embedding.count == 31)
+        #expect(embedding.contains { $0.hasPrefix("3,\"Rome, IT\",") && $0.hasSuffix(",1") })
+        #expect(embedding.contains { $0.hasPrefix("29,r29,") })
+
+        let before = harness.fingerprint
+        #expect(!harness.execute("row id=nobody"))
+        #expect(harness.console.errors.contains("row: no row has the id \"nobody\""), "\(harness.console.errors)")
+        #expect(!harness.execute("row r7"))
+        #expect(harness.console.errors.contains("for the row whose id is r7, type row id=r7"), "\(harness.console.errors)")
+        #expect(!harness.execute("row"))
+        #expect(!harness.execute("row 2 id=r2"))
+        #expect(harness.console.errors.contains("row: usage: row N (a row number) or row id=ID (a row's identifier), one of them"))
+        #expect(harness.fingerprint == before)
+    }
+
+    @Test func rowByIdWithoutIdsSaysHowToGetThem() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run("generate normal=10 anomalies=0 features=2 seed=1\ntrain epochs=1\ntsne on=input iterations=20 perplexity=2\nexport e.csv what=embedding") == 0)
+        #expect(!harness.execute("row id=a"))
+        #expect(harness.console.errors.contains("row: the data has no row identifiers: load it with id=COL"), "\(harness.console.errors)")
+        #expect(try #require(harness.read("e.csv")).hasPrefix("row,x,y,label\n"))
+    }
+
     @Test func idsFollowTheSplit() throws {
         let harness = try ShellHarness()
         try harness.write("t.csv", Self.withText)

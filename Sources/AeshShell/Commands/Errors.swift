@@ -38,7 +38,7 @@ extension CommandSpec {
         session.recordModelScores(Scores(part: part, rowIndices: rows, errors: errors, labels: labels))
         session.evaluation = nil
         let console = context.console
-        let digits = session.settings.precision + 2
+        let digits = session.settings.errorDigits
         console.line("reconstruction errors of \(Format.count(rows.count)) \(part == .all ? "" : part.rawValue + " ")rows (mean squared error per row)")
         console.write(ErrorSummaryTable.render(errors: errors, labels: labels, digits: digits))
         if let used = session.model?.columns {

@@ -25,7 +25,7 @@ extension CommandSpec {
         session.recordEvaluation(evaluation, threshold: threshold, part: scores.part)
         let console = context.console
         let c = evaluation.confusion
-        console.line("evaluation of \(Format.count(scores.errors.count)) \(scores.part == .all ? "" : scores.part.rawValue + " ")rows at threshold \(Format.number(threshold.value, digits: session.settings.precision + 2)) (\(threshold.rule))")
+        console.line("evaluation of \(Format.count(scores.errors.count)) \(scores.part == .all ? "" : scores.part.rawValue + " ")rows at threshold \(Format.number(threshold.value, digits: session.settings.errorDigits)) (\(threshold.rule))")
         console.write(Format.table(header: ["", "predicted normal", "predicted anomaly"], rows: [
             ["actual normal", Format.count(c.trueNegatives), Format.count(c.falsePositives)],
             ["actual anomaly", Format.count(c.falseNegatives), Format.count(c.truePositives)],

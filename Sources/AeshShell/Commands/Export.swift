@@ -16,7 +16,7 @@ extension CommandSpec {
         threshold, empty without one; label is empty where unknown). latent: `row,z1,…,label`, the
         bottleneck codes of the scored rows (all rows before `errors`). embedding:
         `row,x,y[,z],label` from `tsne`. `row` counts the data rows of the loaded file from 0;
-        after `load … id=COL`, scores and latent have an `id` column after `row`.
+        after `load … id=COL`, each has an `id` column after `row`.
         The file is written whole or not at all.
         """,
         example: "export out/seed-scores.csv",
@@ -59,11 +59,12 @@ extension CommandSpec {
             count = rows.count
         default:
             guard let embedding = session.embedding else { throw ShellError("no t-SNE embedding yet: run `tsne` first") }
-            text = "row," + ["x", "y", "z"].prefix(embedding.dimensions).joined(separator: ",") + ",label\n"
+            text = (embedding.ids == nil ? "row," : "row,id,") + ["x", "y", "z"].prefix(embedding.dimensions).joined(separator: ",") + ",label\n"
             for (k, source) in embedding.sourceRows.enumerated() {
                 if k % stopEvery == 0 && shouldStop() { throw InterruptedError.writing(path) }
                 let values = embedding.coordinates.row(k).map { "\($0)" }.joined(separator: ",")
-                text += "\(source),\(values),\(embedding.labels.map { String($0[k]) } ?? "")\n"
+                let id = embedding.ids.map { $0.indices.contains(k) ? csvField($0[k]) + "," : "," } ?? ""
+                text += "\(source),\(id)\(values),\(embedding.labels.map { String($0[k]) } ?? "")\n"
             }
             count = embedding.sourceRows.count
         }

@@ -20,6 +20,7 @@ extension CommandSpec {
         context.record(.fileRead(path: context.paths.resolve(path)))
         let model = file.model(path: path)
         session.model = model
+        session.modelUnsaved = false
         session.lastRun = nil
         session.scaler = model.scaler
         session.scalingMethod = nil
@@ -27,7 +28,7 @@ extension CommandSpec {
         session.clearScores()
         session.recordModel()
         let layout = model.widths.map(String.init).joined(separator: " → ")
-        let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
+        let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.errorDigits))" } ?? "no threshold"
         context.console.line("opened \(path): \(layout), \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold), written by \(file.createdBy)")
         if let data = session.data {
             let missing = missingColumns(model.columns, in: data.columnNames)

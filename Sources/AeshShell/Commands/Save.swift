@@ -26,12 +26,14 @@ extension CommandSpec {
         guard let path = arguments.positional(0), !path.isEmpty else { throw ShellError("usage: save PATH") }
         if path.lowercased().hasSuffix(".onnx") {
             try saveONNX(model, path: path, session: session, context: context)
+            session.modelUnsaved = false
             return
         }
         let target = try context.outputPath(path, session: session)
         try model.write(to: target, createdBy: "aesh \(aeshVersion)")
+        session.modelUnsaved = false
         context.record(.fileWritten(path: target))
-        let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.precision + 2))" } ?? "no threshold"
+        let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.errorDigits))" } ?? "no threshold"
         context.console.line("saved the model (\(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
     }
 }
@@ -44,5 +46,5 @@ private func saveONNX(_ model: AnomalyModel, path: String, session: Session, con
     let target = try context.outputPath(path, session: session)
     try ONNXExport.write(model, to: target, producerVersion: aeshVersion)
     context.record(.fileWritten(path: target))
-    context.console.line("saved the model as ONNX (opset \(ONNXExport.opset), \(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, threshold \(Format.number(threshold.value, digits: session.settings.precision + 2))) to \(path)")
+    context.console.line("saved the model as ONNX (opset \(ONNXExport.opset), \(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, threshold \(Format.number(threshold.value, digits: session.settings.errorDigits))) to \(path)")
 }

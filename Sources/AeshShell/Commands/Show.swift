@@ -9,7 +9,7 @@ extension CommandSpec {
         example: "show"
     ) { _, session, context in
         let console = context.console
-        let digits = session.settings.precision + 2
+        let digits = session.settings.errorDigits
         console.line("settings: " + session.settings.listing.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
         if let data = session.data {
             console.line("data:      \(session.dataSource ?? "?"), \(Format.counted(data.rowCount, "row")) × \(data.columnCount) columns" + (data.labels == nil ? ", no labels" : ", labelled"))

@@ -115,6 +115,7 @@ enum TSNECommand {
         session.embedding = Embedding(
             rows: rows, sourceRows: rows.map { data.sourceRows.indices.contains($0) ? data.sourceRows[$0] : $0 },
             labels: data.labels.map { labels in rows.map { labels.indices.contains($0) ? labels[$0] : 0 } },
+            ids: data.rowIds.map { ids in rows.map { ids.indices.contains($0) ? ids[$0] : "" } },
             coordinates: result.embedding, dimensions: options.dimensions, input: input,
             klDivergence: result.klDivergence, method: result.method, perplexity: options.perplexity,
             epochs: input == .latent ? session.model?.weightsEpoch?.epoch : nil)

@@ -31,7 +31,7 @@ extension CommandSpec {
         positionalCompletion: .choices(["0.92", "95%", "best-f1"])
     ) { arguments, session, context in
         let console = context.console
-        let digits = session.settings.precision + 2
+        let digits = session.settings.errorDigits
         let given = [arguments.positional(0) != nil, arguments.has(\.value), arguments.has(\.sigma)].filter { $0 }.count
         guard given <= 1 else { throw ShellError("give one of a percentile, best-f1, value= or sigma=") }
         guard given == 1 else {

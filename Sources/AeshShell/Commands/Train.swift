@@ -100,7 +100,7 @@ extension CommandSpec {
             output: architecture.output, generator: &generator)
         let options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: lr,
                                       validationFraction: validation, patience: patience, seed: seed)
-        let digits = session.settings.precision + 2
+        let digits = session.settings.errorDigits
         let firstEpoch = (continued?.run.state.epochsDone ?? 0) + 1
         let progress = TrainingProgress(console: console, epochs: firstEpoch - 1 + (more ?? epochs), from: firstEpoch)
         InterruptFlag.install()
@@ -129,6 +129,7 @@ extension CommandSpec {
             columns: data.columnNames, labelName: data.labelName, idName: data.idName, scaler: scaler, network: result.model,
             trainingErrors: ErrorStatistics(of: ReconstructionErrors.compute(model: result.model, data: inputs).perRow),
             history: result.history, keptEpoch: result.stop.keptEpoch)
+        trained.modelUnsaved = true
         trained.lastRun = result.state.map { TrainingRun(state: $0, rows: rows) }
         trained.clearScores()
         trained.recordModel()

@@ -24,7 +24,7 @@ struct ChartSubject {
             model = "model " + ([network.inputSize] + network.hiddenSizes + [network.inputSize]).map(String.init).joined(separator: "-")
         }
         threshold = session.threshold
-        digits = session.settings.precision + 2
+        digits = session.settings.errorDigits
     }
 
     /// A subject from its parts (for tests).

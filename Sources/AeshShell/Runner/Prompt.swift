@@ -13,11 +13,18 @@ public enum Prompt {
         let console = shell.console
         console.line("aesh \(aeshVersion): type `help` for the commands, `explain` for the method, Ctrl-D to leave.")
         var pending = ""
-        while !shell.quitRequested {
+        while true {
+            if shell.quitRequested {
+                if confirmLeaving(shell, editor) { return 0 }
+                shell.quitRequested = false
+            }
             switch editor.readLine(prompt: pending.isEmpty ? "aesh> " : "  ...> ") {
             case .endOfInput:
-                console.line()
-                return 0
+                if confirmLeaving(shell, editor) {
+                    console.line()
+                    return 0
+                }
+                pending = ""
             case .interrupted:
                 pending = ""
                 continue
@@ -39,6 +46,21 @@ public enum Prompt {
                               interactive: true)
             }
         }
-        return 0
+    }
+
+    /// Whether to leave: yes when nothing would be lost, else the person's answer to one question
+    /// about the model trained since the last `save` (yes, or Ctrl-D again, leaves).
+    static func confirmLeaving(_ shell: Shell, _ editor: LineEditor) -> Bool {
+        guard shell.session.hasUnsavedModel else { return true }
+        shell.console.line("the model trained in this session is not saved (`save PATH` keeps it)")
+        switch editor.readLine(prompt: "leave anyway? [y/N] ") {
+        case .endOfInput:
+            return true
+        case .interrupted:
+            return false
+        case .line(let answer):
+            let word = answer.trimmingCharacters(in: .whitespaces).lowercased()
+            return word == "y" || word == "yes"
+        }
     }
 }

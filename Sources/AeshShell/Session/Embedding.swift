@@ -14,6 +14,8 @@ public struct Embedding: Sendable {
     public var sourceRows: [Int]
     /// The labels of those rows, when the data has labels.
     public var labels: [UInt8]?
+    /// The identifiers of those rows, when the data was loaded with `id=COL`.
+    public var ids: [String]? = nil
     /// `rows.count × dimensions` coordinates.
     public var coordinates: Matrix
     /// 2 or 3.

@@ -25,6 +25,8 @@ public struct Session: Sendable {
     /// The trained or opened model: its columns, scaler, network, threshold and training
     /// statistics, as one value that `save` writes and `open` reads.
     public var model: AnomalyModel?
+    /// Whether the model was trained after the last `save` (or `open`): what quitting would lose.
+    public var modelUnsaved = false
     /// The training run that made the model, while `train more=N` can go on with it.
     public var lastRun: TrainingRun?
     /// The last `errors` result.
@@ -46,6 +48,9 @@ public struct Session: Sendable {
     /// The settings in force when the first command of `history` ran (the seed and output folder
     /// `--seed` and `--out` gave), which `history save` writes first so the script replays alike.
     public var historySettings: Settings?
+
+    /// Whether leaving now loses a trained model that no `save` has written.
+    public var hasUnsavedModel: Bool { modelUnsaved && model?.isTrained == true }
 
     /// An empty session.
     public init() {}

@@ -6,7 +6,8 @@ public struct SettingKeys: KeySet {
     public let seed = Key.seed("seed", "the seed used by generate, split and train when they are given none", default: 42)
     public let out = Key.path("out", "the folder for script-mode plots", default: "out", what: "a folder")
     public let top = Key.integer("top", "how many rows `errors` lists", default: 10, in: 0...100_000)
-    public let precision = Key.integer("precision", "digits after the decimal point in printed numbers", default: 4, in: 1...12)
+    public let precision = Key.integer("precision", "digits after the decimal point in every printed number (auto: 4 for metrics and statistics, 6 for errors, losses and thresholds)",
+                                       orWord: "auto", in: 1...12)
     public let plot = Key.choice("plot", "where plots go at the prompt (auto: a window if there is a display, else text in the terminal)",
                                  default: "auto", from: ["auto", "text", "window", "sixel"])
     /// The declared defaults.
@@ -24,8 +25,13 @@ public struct Settings: Equatable, Sendable {
     public var outputFolder: String = keys.out.fallback
     /// How many rows `errors` lists by default.
     public var top: Int = keys.top.fallback
-    /// Digits after the decimal point in printed numbers.
-    public var precision: Int = keys.precision.fallback
+    /// Digits after the decimal point in every printed number; nil (auto) gives metrics 4 and
+    /// errors 6.
+    public var precisionSetting: Int? = keys.precision.fallback
+    /// Digits for metrics and statistics (accuracy, F1, AUC, describe's columns).
+    public var precision: Int { precisionSetting ?? 4 }
+    /// Digits for reconstruction errors, losses and thresholds, which are small and close together.
+    public var errorDigits: Int { precisionSetting ?? 6 }
     /// Where `plot` draws at the prompt without `to=`: auto (a window with a display, else text), text, window or sixel.
     public var plot: String = keys.plot.fallback
 
@@ -34,7 +40,7 @@ public struct Settings: Equatable, Sendable {
         Setting(keys.seed, \.seed),
         Setting(keys.out, \.outputFolder),
         Setting(keys.top, \.top),
-        Setting(keys.precision, \.precision),
+        Setting(keys.precision, \.precisionSetting),
         Setting(keys.plot, \.plot),
     ]
 
@@ -69,6 +75,14 @@ struct Setting: Sendable {
     init<Value: Sendable>(_ key: Key<Value>, _ field: WritableKeyPath<Settings, Value> & Sendable) {
         spec = key.spec
         read = { "\($0[keyPath: field])" }
+        write = { settings, text in settings[keyPath: field] = try key.parse(text) }
+    }
+
+    /// A setting that is a whole number or a word (`auto`) for nil.
+    init(_ key: Key<Int?>, _ field: WritableKeyPath<Settings, Int?> & Sendable) {
+        spec = key.spec
+        let word = key.spec.defaultValue ?? "auto"
+        read = { $0[keyPath: field].map(String.init) ?? word }
         write = { settings, text in settings[keyPath: field] = try key.parse(text) }
     }
 }

@@ -31,6 +31,18 @@ extension Key where Value == Int {
     }
 }
 
+extension Key where Value == Int? {
+    /// A whole number in `range`, or `word` (the default) for nil: `precision=auto`.
+    public static func integer(_ name: String, _ summary: String, orWord word: String,
+                               in range: ClosedRange<Int>) -> Key {
+        let parse: @Sendable (String) throws -> Int? = { raw in
+            raw == word ? nil : try KeyValues.integer(raw, key: name, in: range)
+        }
+        return Key(spec: KeySpec(name: name, kind: .integer(range), summary: summary, defaultValue: word,
+                                 words: [word], check: { _ = try parse($0) }), fallback: nil, parse: parse)
+    }
+}
+
 extension OptionalKey where Value == Int {
     /// A whole number in `range`; `absent` says what leaving it out means.
     public static func integer(_ name: String, _ summary: String, in range: ClosedRange<Int>,

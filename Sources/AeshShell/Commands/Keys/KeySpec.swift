@@ -37,7 +37,8 @@ public struct KeySpec: Sendable {
         if let hintOverride { return hintOverride }
         switch kind {
         case .integer(let range) where range.count <= 3: return range.map(String.init).joined(separator: "|")
-        case .integer, .seed: return "N"
+        case .integer: return (["N"] + words).joined(separator: "|")
+        case .seed: return "N"
         case .number: return (["X"] + words).joined(separator: "|")
         case .choice(let choices): return choices.joined(separator: "|")
         case .flag: return "yes|no"
@@ -74,7 +75,7 @@ public struct KeySpec: Sendable {
     public var allowed: String? {
         switch kind {
         case .integer(let range) where range.count <= 3: return nil
-        case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)" + words.map { " or \($0)" }.joined()
         case .number(let bounds): return "a number \(bounds.phrase)" + words.map { " or \($0)" }.joined()
         // A choice's words are its usage already; a seed is any whole number from 0 up.
         case .choice, .seed, .flag, .column, .list, .path, .text: return nil
