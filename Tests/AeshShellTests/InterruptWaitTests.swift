@@ -123,6 +123,9 @@ import Testing
         #expect(output.contains("export: interrupted while writing to scores.csv"), "\(output)")
         #expect(!output.contains("wrote"))
         try terminal.send("quit\r")
+        // The trained model is not saved: quit asks once.
+        _ = try terminal.waitFor("leave anyway? [y/N] ", timeout: 10)
+        try terminal.send("y\r")
         #expect(terminal.waitForExit(timeout: 10) == 0)
     }
 }
