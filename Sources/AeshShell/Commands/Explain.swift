@@ -5,17 +5,22 @@ extension CommandSpec {
         name: "explain",
         summary: "what a step of the method does and why (for teaching)",
         operands: "[STEP]",
-        details: "Steps: \(Explanations.steps.map(\.name).joined(separator: ", ")). With no step, the whole method in brief.",
+        details: "Steps: \(Explanations.steps.map(\.name).joined(separator: ", ")). With no step, the whole method in brief. Once the session has data, a split, a model, scores, a threshold or an evaluation, the step's text ends with what it means for them, in their own numbers.",
         example: "explain threshold",
         positionals: 0...1,
         positionalCompletion: .choices(Explanations.steps.map(\.name))
-    ) { arguments, _, context in
+    ) { arguments, session, context in
         let name = arguments.positional(0) ?? "method"
         guard let step = Explanations.steps.first(where: { $0.name == name }) else {
             let names = Explanations.steps.map(\.name)
             throw ShellError("no explanation for \"\(name)\"\(Suggestion.hint(for: name, in: names)); steps are \(names.joined(separator: ", "))")
         }
         context.console.line(step.text)
+        // Then what the step means here, with this session's own numbers.
+        if let numbers = ExplainNumbers.paragraph(for: name, session: session) {
+            context.console.line()
+            context.console.line(numbers)
+        }
     }
 }
 
