@@ -19,9 +19,19 @@ enum ProseRenderer {
         var headings: [ReportHeading] = []
         let html: [String?] = entries.map { entry in
             guard case .prose(let markdown) = entry else { return nil }
-            return numberHeadings(parser.html(from: markdown), into: &headings)
+            return numberHeadings(inert(parser.html(from: markdown)), into: &headings)
         }
         return (html, headings)
+    }
+
+    private static let activePattern = try? NSRegularExpression(
+        pattern: "<(/?)(script|iframe|object|embed|link|meta|base|style)\\b", options: [.caseInsensitive])
+
+    /// `html` with the elements that would run code, fetch or restyle the page (raw HTML passed
+    /// through from the prose) written as text: the report stays a page that runs no script.
+    static func inert(_ html: String) -> String {
+        guard let pattern = activePattern else { return html }
+        return pattern.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "&lt;$1$2")
     }
 
     private static let headingPattern = try? NSRegularExpression(pattern: "<h([1-6])>(.*?)</h\\1>", options: [.dotMatchesLineSeparators])

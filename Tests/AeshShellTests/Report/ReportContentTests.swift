@@ -133,6 +133,14 @@ import Testing
         #expect(harness.fingerprint == fingerprint)
     }
 
+    /// Raw HTML in prose that would run or fetch something is shown as text.
+    @Test func proseCannotAddAScriptToThePage() {
+        let (html, _) = ProseRenderer.render([.prose("Hi <script>alert(1)</script> <IFRAME src=x></iframe> <b>bold</b>")])
+        let page = html[0] ?? ""
+        #expect(!page.lowercased().contains("<script") && !page.lowercased().contains("<iframe"), "\(page)")
+        #expect(page.contains("&lt;script>alert(1)&lt;/script>") && page.contains("<b>bold</b>"), "\(page)")
+    }
+
     @Test func terminalTextDropsColourAndKeepsTheLastRedraw() {
         #expect(TerminalText.plain("\u{1B}[1;34mIn\u{1B}[0m x\n[###   ] 50%\r[######] 100%\repoch 1\nend") == "In x\nepoch 1\nend")
     }
