@@ -146,35 +146,17 @@ final class ExecutableTests {
     /// `aesh script | head -n 3`: the reader leaves after three lines; aesh must end quietly, with
     /// the broken pipe's status 141 as a shell reports it, and run none of the later commands.
     @Test func anEarlyClosingReaderEndsAeshQuietly() throws {
-        let aesh = try #require(AeshProcess.executable)
+        _ = try #require(AeshProcess.executable, "build aesh first: swift build")
         let script = folder + "/long.aesh"
         try ("generate normal=30 anomalies=3 features=2 seed=1\n" + String(repeating: "describe\n", count: 400)
              + "history save after.aesh\n")
             .write(toFile: script, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: aesh)
-        process.arguments = [script]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = AeshProcess.environment(directory: folder, adding: [:])
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        var received = Data()
-        while received.filter({ $0 == UInt8(ascii: "\n") }).count < 3 {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            received += chunk
-        }
-        try output.fileHandleForReading.close()
-        let ended = AeshProcess.waitForExit(process, timeout: 30)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(ended)
-        #expect(String(decoding: received, as: UTF8.self).hasPrefix("In [1]: generate"))
-        #expect(process.terminationReason == .exit, "ended by signal \(process.terminationStatus)")
-        #expect(process.terminationStatus == 141)
-        #expect(stderr.isEmpty, "\(stderr)")
+        let run = try AeshProcess.runUntilReaderLeaves([script], in: folder)
+        #expect(run.ended)
+        #expect(run.received.hasPrefix("In [1]: generate"))
+        #expect(run.reason == .exit, "ended by signal \(run.status)")
+        #expect(run.status == 141)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/after.aesh"), "the script went on after the pipe broke")
     }
 

@@ -122,32 +122,15 @@ import Testing
     /// A reader that leaves early (`aesh score m data.csv | head`) ends aesh quietly with the
     /// status a shell gives a broken pipe.
     @Test func anEarlyClosingReaderEndsTheFilterQuietly() throws {
-        let aesh = try #require(AeshProcess.executable)
+        _ = try #require(AeshProcess.executable, "build aesh first: swift build")
         var csv = "key,a,b,c,d\n"
         for r in 0..<40_000 { csv += "k\(r),\(r % 7),\(r % 5),\(r % 3),\(r % 11)\n" }
         try harness.write("many.csv", csv)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: aesh)
-        process.arguments = ["score", "out/m.aemodel", "many.csv"]
-        process.currentDirectoryURL = URL(fileURLWithPath: harness.folder)
-        process.environment = AeshProcess.environment(directory: harness.folder, adding: [:])
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        var received = Data()
-        while received.filter({ $0 == UInt8(ascii: "\n") }).count < 3 {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            received += chunk
-        }
-        try output.fileHandleForReading.close()
-        #expect(AeshProcess.waitForExit(process, timeout: 60))
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(String(decoding: received, as: UTF8.self).hasPrefix("row,error,predicted,id\n0,"))
-        #expect(process.terminationReason == .exit && process.terminationStatus == 141, "status \(process.terminationStatus)")
-        #expect(stderr.isEmpty, "\(stderr)")
+        let run = try AeshProcess.runUntilReaderLeaves(["score", "out/m.aemodel", "many.csv"], in: harness.folder, timeout: 60)
+        #expect(run.ended)
+        #expect(run.received.hasPrefix("row,error,predicted,id\n0,"))
+        #expect(run.reason == .exit && run.status == 141, "status \(run.status)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
     }
 
     /// Through a pipe, each row's line comes back before the next row is written: the child

@@ -65,6 +65,45 @@ enum AeshProcess {
                               signaled: signaled, timedOut: timedOut, stdout: read("out"), stderr: read("err"))
     }
 
+    /// What `runUntilReaderLeaves` saw.
+    struct EarlyReaderOutcome {
+        /// What was read before the reader left: at least `lines` lines unless aesh ended first.
+        var received: String
+        var stderr: String
+        /// Whether aesh ended within the timeout.
+        var ended: Bool
+        var reason: Process.TerminationReason
+        var status: Int32
+    }
+
+    /// Runs `aesh arguments` with standard output on a pipe whose reader closes it after `lines`
+    /// lines, as `aesh … | head -n 3` does, and waits up to `timeout` seconds for aesh to end.
+    static func runUntilReaderLeaves(_ arguments: [String], in directory: String, lines: Int = 3,
+                                     timeout: Double = 30) throws -> EarlyReaderOutcome {
+        guard let aesh = executable else { throw ProcessError("aesh is not built: run swift build") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: aesh)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = environment(directory: directory, adding: [:])
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        var received = Data()
+        while received.filter({ $0 == UInt8(ascii: "\n") }).count < lines {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            received += chunk
+        }
+        try output.fileHandleForReading.close()
+        let ended = waitForExit(process, timeout: timeout)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return EarlyReaderOutcome(received: String(decoding: received, as: UTF8.self), stderr: stderr, ended: ended,
+                                  reason: process.terminationReason, status: process.terminationStatus)
+    }
+
     /// Waits up to `timeout` seconds; kills the process (and returns false) when it runs longer.
     static func waitForExit(_ process: Process, timeout: Double) -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
