@@ -34,6 +34,8 @@ struct Optimizer {
             gains[t] = max(sameDirection ? gains[t] * 0.8 : gains[t] + 0.2, 0.01)
             let scaled = gains[t] * gradient[t]
             squaredNorm += scaled * scaled
+            // Not `learningRate * scaled`: the product is (rate · gain) · gradient, rounded as it
+            // always was; grouping it the other way changes every embedding's last bits.
             update[t] = momentum * update[t] - learningRate * gains[t] * gradient[t]
         }
         if maximumStep > 0 {
