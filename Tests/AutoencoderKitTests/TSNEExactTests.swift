@@ -156,3 +156,19 @@ import Testing
         #expect(throws: TSNEError.self) { try TSNE.embed(bad, options: options) }
     }
 }
+
+/// A map that matches P exactly has KL 0; rounding must not report it below zero (issue 17 item 6).
+@Suite struct TSNEKLSignTests {
+    @Test(arguments: [TSNEMethod.exact, .barnesHut])
+    func identicalRowsReportANonNegativeKL(method: TSNEMethod) throws {
+        let data = try #require(Matrix(rows: 300, columns: 3, values: [Float](repeating: 1, count: 900)))
+        var options = TSNEOptions()
+        options.method = method
+        options.iterations = 300
+        options.klInterval = 10
+        var reported: [Double] = []
+        let result = try TSNE.embed(data, options: options) { _, kl in if let kl { reported.append(kl) } }
+        #expect(result.klDivergence >= 0, "final KL \(result.klDivergence)")
+        #expect(!reported.isEmpty && reported.allSatisfy { $0 >= 0 }, "\(reported)")
+    }
+}

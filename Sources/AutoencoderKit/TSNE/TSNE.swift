@@ -56,7 +56,7 @@ public enum TSNE {
             if iteration == exaggerationEnd { optimizer.reset() }
             let wantKL = (iteration + 1) % max(1, options.klInterval) == 0
             let kl = gradientMethod.gradient(of: y, exaggeration: early ? options.earlyExaggeration : 1,
-                                             into: &gradient, computeKL: wantKL)
+                                             into: &gradient, computeKL: wantKL).map(nonNegative)
             let norm = optimizer.step(&y, gradient: gradient, learningRate: rate,
                                       momentum: early ? options.momentum.early : options.momentum.late)
             done = iteration + 1
@@ -71,7 +71,7 @@ public enum TSNE {
                 }
             }
         }
-        let kl = gradientMethod.gradient(of: y, exaggeration: 1, into: &gradient, computeKL: true) ?? .nan
+        let kl = gradientMethod.gradient(of: y, exaggeration: 1, into: &gradient, computeKL: true).map(nonNegative) ?? .nan
         guard y.allSatisfy(\.isFinite) else {
             throw TSNEError("t-SNE diverged (coordinates became infinite or NaN); try a smaller learning-rate")
         }
@@ -79,6 +79,10 @@ public enum TSNE {
         return TSNEResult(embedding: embedding, klDivergence: kl, iterations: done, method: method, stoppedEarly: stopped,
                           exaggeratedIterations: min(done, exaggerationEnd), converged: converged)
     }
+
+    /// A KL divergence is never below zero: a computed value below it (a map that matches P, such as
+    /// identical rows, gives Σ p log p − Σ p log q ≈ 0) is rounding, and reads as 0. NaN stays NaN.
+    static func nonNegative(_ kl: Double) -> Double { kl < 0 ? 0 : kl }
 
     /// The affinities and gradient method for `method`; nil when `shouldStop` ended the
     /// neighbour search.
