@@ -69,6 +69,7 @@ struct CSVParser {
         }
         guard let header else { return pos }
         let n = p.count
+        let fastWidth = CSVParser.takesFastRows(header) ? header.names.count : 0
         while pos < n {
             let byte = p[pos]
             if byte == asciiLF {
@@ -89,6 +90,10 @@ struct CSVParser {
                 }
             }
             if values.capacity - values.count < header.featureCount { growStorage(at: consumedBefore + pos) }
+            if fastWidth > 0, let next = fastRow(p, from: pos, width: fastWidth) {
+                pos = next
+                continue
+            }
             guard let next = try readRow(p, from: pos, isFinal: isFinal, header: header) else { break }
             pos = next
         }
@@ -196,9 +201,13 @@ struct CSVParser {
     @inline(__always)
     private func fastCell(_ p: UnsafeBufferPointer<UInt8>, from pos: Int,
                           isFinal: Bool) -> (value: Float, next: Int, ending: FieldEnd)? {
-        guard let number = ScannedDecimal.scan(p, from: pos, to: p.count, point: point) else { return nil }
-        let value = NumberParser.float(number, in: p)
-        let end = number.end
+        let value: Float, end: Int
+        if let short = ShortDecimal.parse(p, at: pos, point: point) {
+            (value, end) = short
+        } else {
+            guard let number = ScannedDecimal.scan(p, from: pos, to: p.count, point: point) else { return nil }
+            (value, end) = (NumberParser.float(number, in: p), number.end)
+        }
         guard value.isFinite else { return nil }
         guard end < p.count else { return isFinal ? (value, end, .endOfInput) : nil }
         let next = p[end]

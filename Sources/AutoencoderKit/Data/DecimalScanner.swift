@@ -1,5 +1,5 @@
 /// 10^k for k in 0…8 (a literal array: laid out at compile time, no jump table).
-private let integerTenPowers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+let integerTenPowers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
 /// A decimal number as found in text: `±mantissa × 10^exponent`, and where its text lies.
 struct ScannedDecimal {
@@ -94,7 +94,7 @@ struct ScannedDecimal {
     /// Returns their value and how many there were (0 when `p[i]` is not a digit). The caller
     /// makes sure eight bytes are there to load.
     @inline(__always)
-    private static func digitRun(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt64, count: Int) {
+    static func digitRun(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt64, count: Int) {
         guard let base = p.baseAddress else { return (0, 0) }
         let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
         let t = word ^ 0x3030_3030_3030_3030  // digits become 0…9
