@@ -1,5 +1,6 @@
 import AeshShell
 import ArgumentParser
+import AutoencoderKit
 import Foundation
 
 /// The `aesh` command line: the prompt, script replay, or a one-liner.
@@ -176,6 +177,8 @@ struct AeshCommand: ParsableCommand {
     }
 }
 
+// Before anything else: OpenBLAS's idle workers would otherwise spin beside the first commands.
+BLASThreads.settle()
 // `aesh score …` is its own command line; everything else is the shell's.
 if CommandLine.arguments.dropFirst().first == "score" {
     ScoreCommand.main(Array(CommandLine.arguments.dropFirst(2)))

@@ -14,14 +14,36 @@ import Foundation
 /// OPENBLAS_NUM_THREADS keeps the count they chose (fixed for the process all the same).
 ///
 /// Threads: this and `OpenBLASCore.ensureSuitable` are the only OpenBLAS state the library sets,
-/// both in one thread-safe one-time initialiser that every product passes first; after it,
+/// both in thread-safe one-time initialisers that every product passes first; after them,
 /// products called from several threads at once run independently, each on its caller's thread.
-enum BLASThreads {
+///
+/// OpenBLAS starts its worker threads when it is loaded, before `main`, and each spins (calling
+/// `sched_yield`) for about 0.1 s waiting for work. On a 2-core machine that spinning took a
+/// core from the first command: `load` of W4 spent 73 ms in `pread` instead of 8. So `fixOneThread`
+/// also stops those workers; the executable calls it first thing (`settle`).
+public enum BLASThreads {
     /// Chooses the kernels, then the thread count; runs once, before the first product.
     static let configured: Void = {
         OpenBLASCore.ensureSuitable
-        if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil {
-            openblas_set_num_threads(1)
-        }
+        fixOneThread
     }()
+
+    /// One thread for every product, and no idle workers; runs once. Leaves a count the user set
+    /// with OPENBLAS_NUM_THREADS alone (and its workers, which then do the work).
+    private static let fixOneThread: Void = {
+        guard getenv("OPENBLAS_NUM_THREADS") == nil else { return }
+        openblas_set_num_threads(1)
+        // OpenBLAS's own fork handler calls this; it joins the workers, and OpenBLAS would start
+        // them again if a product ever asked for more than one thread (none does).
+        typealias Shutdown = @convention(c) () -> Int32
+        guard let library = dlopen(nil, RTLD_NOW), let shutdown = dlsym(library, "blas_thread_shutdown_") else { return }
+        _ = unsafeBitCast(shutdown, to: Shutdown.self)()
+    }()
+
+    /// Fixes the thread count now and stops OpenBLAS's idle workers, so that they do not compete
+    /// with the first commands for the processor. Products fix it by themselves; calling this
+    /// early (at start-up) only saves the time the workers would have spun.
+    public static func settle() {
+        fixOneThread
+    }
 }
