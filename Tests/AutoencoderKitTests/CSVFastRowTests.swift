@@ -21,17 +21,6 @@ private func cell(_ random: inout SeededGenerator) -> String {
     }
 }
 
-/// Feeds `bytes` to the chunked reader `chunk` bytes at a time.
-private func parseChunked(_ bytes: [UInt8], chunk: Int) throws -> LoadedTable {
-    var offset = 0
-    return try TableReader.readCSV(source: "t.csv", options: .init(), expectedBytes: bytes.count, chunkSize: chunk) { buffer in
-        let count = min(buffer.count, bytes.count - offset)
-        buffer.copyBytes(from: bytes[offset..<(offset + count)])
-        offset += count
-        return count
-    }
-}
-
 @Suite struct CSVFastRowTests {
     @Test func everyValueIsStrtodsWhateverPathReadIt() throws {
         var random = SeededGenerator(seed: 31)

@@ -30,17 +30,6 @@ private func outcome(_ body: () throws -> LoadedTable) -> Outcome {
     }
 }
 
-/// Feeds `bytes` to the chunked reader `chunk` bytes at a time, as a file would be read.
-private func parseChunked(_ bytes: [UInt8], chunk: Int, _ options: TableReadOptions = .init()) throws -> LoadedTable {
-    var offset = 0
-    return try TableReader.readCSV(source: "t.csv", options: options, expectedBytes: bytes.count, chunkSize: chunk) { buffer in
-        let count = min(buffer.count, bytes.count - offset)
-        buffer.copyBytes(from: bytes[offset..<(offset + count)])
-        offset += count
-        return count
-    }
-}
-
 @Suite struct CSVReaderTests {
     @Test func bomAndCRLFLoad() throws {
         let table = try load("\u{FEFF}a,b\r\n1,2\r\n3,4\r\n")
