@@ -41,6 +41,7 @@ extension CommandSpec {
         let digits = session.settings.errorDigits
         console.line("reconstruction errors of \(Format.count(rows.count)) \(part == .all ? "" : part.rawValue + " ")rows (mean squared error per row)")
         console.write(ErrorSummaryTable.render(errors: errors, labels: labels, digits: digits))
+        if let note = session.trainingRowOverlapNote(part: part, rows: rows) { console.line(note) }
         if let used = session.model?.columns {
             let ignored = data.columnNames.filter { !used.contains($0) }
             if !ignored.isEmpty {

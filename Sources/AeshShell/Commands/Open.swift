@@ -22,6 +22,7 @@ extension CommandSpec {
         session.model = model
         session.modelUnsaved = false
         session.lastRun = nil
+        session.modelTrainingRows = nil
         session.scaler = model.scaler
         session.scalingMethod = nil
         session.architecture = model.architecture

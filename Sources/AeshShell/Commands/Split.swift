@@ -38,6 +38,10 @@ extension CommandSpec {
             line += " (\(Format.counted(testAnomalies, "anomaly", "anomalies")) in test); the model will learn from the \(Format.counted(training, "normal training row"))"
         }
         context.console.line(line + (stratify && data.labels != nil ? ", stratified" : "") + ", seed \(seed)")
+        let seen = session.trainedRowCount(among: split.testIndices)
+        if seen > 0 {
+            context.console.line("note: the current model trained on \(Format.counted(seen, "row")) of the new test part: `train` again before judging it on the test rows")
+        }
         if let method = session.scalingMethod, method != .none {
             context.console.line("refitted \(method.rawValue) scaling on the \(Format.counted(training, "training row"))" +
                 (session.network != nil ? "; the current model keeps the scaling it was trained with until you `train` again" : ""))

@@ -131,6 +131,7 @@ extension CommandSpec {
             history: result.history, keptEpoch: result.stop.keptEpoch)
         trained.modelUnsaved = true
         trained.lastRun = result.state.map { TrainingRun(state: $0, rows: rows) }
+        trained.modelTrainingRows = rows
         trained.clearScores()
         trained.recordModel()
         let layout = ([data.columnCount] + built.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")

@@ -27,6 +27,9 @@ public struct Session: Sendable {
     public var model: AnomalyModel?
     /// Whether the model was trained after the last `save` (or `open`): what quitting would lose.
     public var modelUnsaved = false
+    /// The data rows (indices into `data`) the model was trained on in this session, training
+    /// and validation rows alike; nil for an opened model or after new data replaced them.
+    public var modelTrainingRows: [Int]?
     /// The training run that made the model, while `train more=N` can go on with it.
     public var lastRun: TrainingRun?
     /// The last `errors` result.

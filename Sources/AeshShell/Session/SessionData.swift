@@ -23,6 +23,7 @@ extension Session {
         data = newData
         dataSource = source
         lastRun = nil
+        modelTrainingRows = nil
         self.missingPerColumn = missingPerColumn
         split = nil
         embedding = nil
