@@ -40,3 +40,26 @@ import Testing
         #expect(harness.read("scores.csv")?.hasPrefix("row,error,predicted,label\n") == true)
     }
 }
+
+/// The script being replayed is never written over either (a new-user trial found a script whose
+/// `history save` named itself rewriting itself as it ran).
+@Suite struct RunningScriptOverwriteTests {
+    @Test(arguments: ["history save self.aesh", "export ./self.aesh", "save self.aesh"])
+    func aWriteOntoTheRunningScriptIsRefused(_ line: String) throws {
+        let harness = try ShellHarness()
+        let script = "generate normal=30 anomalies=3 features=3 seed=1\ntrain epochs=1\nerrors\n\(line)\n"
+        let path = try harness.write("self.aesh", script)
+        #expect(harness.shell.runScriptFile(path: path, options: ScriptRunOptions(echo: false, keepGoing: false)) != 0)
+        #expect(harness.console.errors.contains("is the script being run: refusing to overwrite it"), "\(harness.console.errors)")
+        #expect(harness.read("self.aesh") == script)
+    }
+
+    @Test func aScriptRunByAnotherIsProtectedToo() throws {
+        let harness = try ShellHarness()
+        try harness.write("inner.aesh", "history save inner.aesh\n")
+        let outer = try harness.write("outer.aesh", "generate normal=30 anomalies=3 seed=1\nrun inner.aesh\n")
+        #expect(harness.shell.runScriptFile(path: outer, options: ScriptRunOptions(echo: false, keepGoing: false)) != 0)
+        #expect(harness.read("inner.aesh") == "history save inner.aesh\n")
+        #expect(harness.console.errors.contains("inner.aesh is the script being run"), "\(harness.console.errors)")
+    }
+}

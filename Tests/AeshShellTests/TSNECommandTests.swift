@@ -74,6 +74,8 @@ import Testing
         let before = harness.fingerprint
         #expect(!harness.execute(line))
         #expect(harness.console.errors.contains(message), "\(line): \(harness.console.errors)")
+        // Refused before saying which method it would use or what it embeds.
+        #expect(!harness.console.output.contains("t-SNE of") && !harness.console.output.contains("using method"), "\(line): \(harness.console.output)")
         #expect(harness.fingerprint == before && harness.shell.session.embedding == nil)
     }
 

@@ -116,3 +116,21 @@ struct TeachingWarningTests {
         #expect(!output.contains("warning: the sigmoid"), "a linear output on standard-scaled rows does not warn")
     }
 }
+
+/// The bottleneck warning gives advice that can be followed (a new-user trial found it advising
+/// `model 1` for the 1 → 1 → 1 network it had just built).
+struct BottleneckAdviceTests {
+    @Test func oneColumnIsNotToldToNarrowItsBottleneck() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run("generate normal=60 anomalies=5 features=1 seed=1\nsplit\ntrain epochs=2") == 0)
+        let output = harness.console.output
+        #expect(output.contains("is as wide as the input (1 column)") && output.contains("With one column no bottleneck can be narrower"), "\(output)")
+        #expect(!output.contains("e.g. `model 1`"), "\(output)")
+    }
+
+    @Test func aBottleneckWiderThanTheInputIsCalledWider() throws {
+        let harness = try ShellHarness()
+        #expect(harness.run("generate normal=60 anomalies=5 features=2 seed=1\nsplit\nscale standard\nmodel 50,50 output=linear\ntrain epochs=2") == 0)
+        #expect(harness.console.output.contains("the bottleneck (50 units) is wider than the input (2 columns)"), "\(harness.console.output)")
+    }
+}

@@ -68,7 +68,7 @@ extension CommandSpec {
         let destination = try PlotDestination.choose(to: try arguments.value(\.to), size: try arguments.value(\.size), kind: fileKind,
                                                      context: context, settings: session.settings, environment: environment)
         if case .file(let path, _) = destination {
-            try context.refuseLoadedData(path, shownAs: try arguments.value(\.to) ?? path, session: session)
+            try context.refuseInputFile(path, shownAs: try arguments.value(\.to) ?? path, session: session)
         }
         let message = try ChartRenderer.render(chart, to: destination, console: context.console, environment: environment)
         context.record(.figure(kind: kind, gnuplot: chart.script()))

@@ -34,7 +34,7 @@ extension CommandSpec {
             let path = context.paths.resolve(typed)
             // Onto its own input `ScoreRun` says so; onto the loaded data file it is refused here.
             if !AtomicFile.sameFile(path, context.paths.resolve(input)) {
-                try context.refuseLoadedData(path, shownAs: typed, session: session)
+                try context.refuseInputFile(path, shownAs: typed, session: session)
             }
             return path
         }

@@ -89,6 +89,7 @@ enum TSNECommand {
             }
             points = network.encode(points)
         }
+        do { try TSNE.validate(points, options) } catch let error as TSNEError { throw ShellError(error.description) }
         let resolved = options.resolvedMethod(count: rows.count)
         if options.method == .fft, resolved != .fft {
             console.line("method=fft's grid costs more than the exact sums on \(Format.count(TSNEOptions.exactUpTo)) rows or fewer: using method \(resolved.rawValue)")

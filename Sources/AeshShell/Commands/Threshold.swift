@@ -73,7 +73,7 @@ extension CommandSpec {
         }
         console.line(line)
         if case .bestF1 = rule {
-            session.warnOnce(.bestF1UsesLabels, "best-f1 chose the cut with the labels of the rows it will be judged on, so `evaluate` on them is optimistic: real data has no labels to choose by. A percentile (`threshold 0.95`) or `threshold sigma=3`, from the training errors, is a rule you can apply to new rows", console: console)
+            session.warnOnce(.bestF1UsesLabels, "best-f1 chose the cut with the labels of the rows it will be judged on, so `evaluate` on them is optimistic: real data has no labels to choose by. A percentile of the scored errors (`threshold 0.95`) or `threshold sigma=3` (from the training errors) needs no labels, so it is a rule you can apply to new rows", console: console)
         }
         if let scores = session.scores {
             let flagged = scores.errors.filter { $0 > value }.count

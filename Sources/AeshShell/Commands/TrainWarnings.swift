@@ -18,7 +18,10 @@ enum TrainWarnings {
             session.warnOnce(.unscaledData, "the features are not scaled and their spreads differ \(Format.compact(spread.ratio.rounded()))-fold (sd of \"\(spread.widest)\" \(Format.compact(spread.widestSD)), of \"\(spread.narrowest)\" \(Format.compact(spread.narrowestSD))): the error is mostly the widest columns'. `scale standard` puts every column on one footing", console: console)
         }
         if let narrowest = architecture.hidden.min(), narrowest >= d {
-            session.warnOnce(.wideBottleneck, "the bottleneck (\(Format.counted(narrowest, "unit"))) is as wide as the input (\(Format.counted(d, "column"))): the network can learn to copy every row, anomalies included. Make the narrowest layer smaller, e.g. `model \(max(1, d / 2))`", console: console)
+            let advice = d == 1
+                ? "With one column no bottleneck can be narrower: the column's own value, ranked by `threshold`, is the detector here"
+                : "Make the narrowest layer smaller, e.g. `model \(max(1, d / 2))`"
+            session.warnOnce(.wideBottleneck, "the bottleneck (\(Format.counted(narrowest, "unit"))) is \(narrowest == d ? "as wide as" : "wider than") the input (\(Format.counted(d, "column"))): the network can learn to copy every row, anomalies included. " + advice, console: console)
         }
         if completed, let fall = lateFall(history) {
             session.warnOnce(.lossStillFalling, "the \(history.last?.validationLoss == nil ? "" : "validation ")loss was still falling fast at the last epoch (\(Format.percent(fall.fraction)) lower over the last \(Format.counted(fall.epochs, "epoch"))): the network has not finished learning. `train more=\(history.count)` goes on from here", console: console)

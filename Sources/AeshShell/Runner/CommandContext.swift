@@ -20,6 +20,9 @@ public final class CommandContext {
     public let step: Int
     /// True when a person is typing at the prompt.
     public let interactive: Bool
+    /// The scripts being replayed (the outermost first), as canonical paths: no command may
+    /// write over them.
+    public let runningScripts: [String]
     /// The line `history` records for this command instead of the line as typed, when the
     /// command asked for one (`replay(as:)`).
     public private(set) var replayLine: String?
@@ -30,7 +33,7 @@ public final class CommandContext {
 
     /// A context for one command.
     init(console: Console, paths: PathResolver, environment: [String: String], outputFolder: OutputFolderPolicy,
-         commands: [CommandSpec], scriptName: String?, step: Int, interactive: Bool,
+         commands: [CommandSpec], scriptName: String?, step: Int, interactive: Bool, runningScripts: [String] = [],
          artifacts: @escaping (Artifact) -> Void, replay: @escaping (String, inout Session) throws -> Void,
          report: @escaping (String, Bool, Session) throws -> [String], quit: @escaping () -> Void) {
         self.console = console
@@ -41,6 +44,7 @@ public final class CommandContext {
         self.scriptName = scriptName
         self.step = step
         self.interactive = interactive
+        self.runningScripts = runningScripts
         self.sink = artifacts
         self.replayer = replay
         self.reporter = report

@@ -2,16 +2,20 @@ import AutoencoderKit
 
 extension CommandContext {
     /// `typed` resolved for a command to write (`save`, `export`, `history save`, `plot to=`);
-    /// refuses the file the session's data was loaded from, under any spelling or link to it, so
-    /// that `load src.csv; export src.csv` cannot replace the input with scores.
+    /// refuses the file the session's data was loaded from and the scripts being run, under any
+    /// spelling or link to them, so that `load src.csv; export src.csv` cannot replace the input
+    /// with scores, nor `history save` the script that is running it.
     func outputPath(_ typed: String, session: Session) throws -> String {
         let path = paths.resolve(typed)
-        try refuseLoadedData(path, shownAs: typed, session: session)
+        try refuseInputFile(path, shownAs: typed, session: session)
         return path
     }
 
-    /// Throws when `path` (resolved) is the session's loaded data file.
-    func refuseLoadedData(_ path: String, shownAs typed: String, session: Session) throws {
+    /// Throws when `path` (resolved) is the session's loaded data file or a script being run.
+    func refuseInputFile(_ path: String, shownAs typed: String, session: Session) throws {
+        if runningScripts.contains(where: { AtomicFile.sameFile(path, $0) }) {
+            throw ShellError("\(typed) is the script being run: refusing to overwrite it; write to another file")
+        }
         guard session.data != nil, let source = session.dataSource,
               AtomicFile.sameFile(path, paths.resolve(source)) else { return }
         let named = typed == source ? "" : " (\(source))"

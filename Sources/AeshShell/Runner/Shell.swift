@@ -106,6 +106,7 @@ public final class Shell {
             paths: PathResolver(baseDirectory: baseDirectory), environment: environment,
             outputFolder: OutputFolderPolicy(createsFolder: createsOutputFolder, startingFolder: startingOutputFolder),
             commands: commands, scriptName: scriptName, step: step, interactive: interactive,
+            runningScripts: runningScripts,
             artifacts: { [unowned self] in emit(.artifact($0)) },
             replay: { [unowned self] path, session in try replay(path: path, on: &session) },
             report: { [unowned self] path, times, session in

@@ -122,7 +122,9 @@ public enum TSNE {
         min(count - 1, Int((3 * perplexity).rounded(.up)))
     }
 
-    private static func validate(_ data: Matrix, _ options: TSNEOptions) throws {
+    /// Throws the error `embed` would throw for `data` and `options` before doing any work, so a
+    /// caller can refuse before it says what it will do.
+    public static func validate(_ data: Matrix, _ options: TSNEOptions) throws {
         let n = data.rows
         guard options.dimensions == 2 || options.dimensions == 3 else {
             throw TSNEError("dims must be 2 or 3, got \(options.dimensions)")
