@@ -10,6 +10,7 @@ enum HTMLReport {
         <html lang="en">
         <head>
         <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="aesh \(ReportEscaping.html(aeshVersion))">
         <title>\(ReportEscaping.html(content.title))</title>

@@ -24,14 +24,59 @@ enum ProseRenderer {
         return (html, headings)
     }
 
-    private static let activePattern = try? NSRegularExpression(
-        pattern: "<(/?)(script|iframe|object|embed|link|meta|base|style)\\b", options: [.caseInsensitive])
+    private static let tagPattern = try? NSRegularExpression(pattern: "<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
+    private static let attributePattern = try? NSRegularExpression(
+        pattern: "([A-Za-z_:][A-Za-z0-9_.:-]*)\\s*(?:=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+))?")
 
-    /// `html` with the elements that would run code, fetch or restyle the page (raw HTML passed
-    /// through from the prose) written as text: the report stays a page that runs no script.
+    /// The elements Markdown makes (and a few inline ones a writer may type as HTML).
+    static let allowedElements: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre", "ul", "ol", "li", "a",
+        "blockquote", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td", "del", "s",
+        "sup", "sub", "kbd", "b", "i", "u", "mark", "small", "span", "div", "dl", "dt", "dd",
+    ]
+    /// The attributes those may carry; a link or image only to an http(s), mailto, relative or
+    /// in-page address.
+    static let allowedAttributes: Set<String> = ["href", "src", "alt", "title", "id", "class", "align", "start"]
+
+    /// `html` with every tag that could run code, fetch or restyle the page (raw HTML passed
+    /// through from the prose: `<script>`, `<img onerror=…>`, `<a href="javascript:…">`, `style=`)
+    /// written as text: the report stays a page that runs no script.
     static func inert(_ html: String) -> String {
-        guard let pattern = activePattern else { return html }
-        return pattern.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "&lt;$1$2")
+        guard let pattern = tagPattern else { return html }
+        let text = html as NSString
+        var result = "", last = 0
+        for match in pattern.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+            let name = text.substring(with: match.range(at: 2)).lowercased()
+            let attributes = text.substring(with: match.range(at: 3))
+            guard !allowedElements.contains(name) || !attributesAreSafe(attributes) else { continue }
+            result += text.substring(with: NSRange(location: last, length: match.range.location - last))
+            result += text.substring(with: match.range).replacingOccurrences(of: "<", with: "&lt;")
+            last = match.range.location + match.range.length
+        }
+        return result + text.substring(from: last)
+    }
+
+    /// Whether a tag's attribute text holds only allowed attributes with harmless addresses.
+    static func attributesAreSafe(_ attributes: String) -> Bool {
+        var rest = attributes.trimmingCharacters(in: .whitespacesAndNewlines)
+        if rest.hasSuffix("/") { rest.removeLast() }
+        guard let pattern = attributePattern else { return rest.isEmpty }
+        let text = rest as NSString
+        var covered = 0
+        for match in pattern.matches(in: rest, range: NSRange(location: 0, length: text.length)) {
+            let gap = text.substring(with: NSRange(location: covered, length: match.range.location - covered))
+            guard gap.allSatisfy(\.isWhitespace) else { return false }
+            covered = match.range.location + match.range.length
+            let name = text.substring(with: match.range(at: 1)).lowercased()
+            guard allowedAttributes.contains(name) else { return false }
+            if name == "href" || name == "src", match.range(at: 2).location != NSNotFound {
+                let value = text.substring(with: match.range(at: 2)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+                    .lowercased().filter { !$0.isWhitespace && !$0.isNewline }
+                if let colon = value.firstIndex(of: ":"), !value[..<colon].contains("/"), !value[..<colon].contains("#"),
+                   !["http", "https", "mailto"].contains(String(value[..<colon])) { return false }
+            }
+        }
+        return text.substring(from: covered).allSatisfy(\.isWhitespace)
     }
 
     private static let headingPattern = try? NSRegularExpression(pattern: "<h([1-6])>(.*?)</h\\1>", options: [.dotMatchesLineSeparators])

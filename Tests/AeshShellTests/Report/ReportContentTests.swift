@@ -141,6 +141,34 @@ import Testing
         #expect(page.contains("&lt;script>alert(1)&lt;/script>") && page.contains("<b>bold</b>"), "\(page)")
     }
 
+    /// Event handlers, script addresses and styles in otherwise harmless tags are text too (a
+    /// new-user trial got `<img src=x onerror=alert(1)>` into a report verbatim); links and images
+    /// to ordinary addresses stay.
+    @Test(arguments: [
+        "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>", "<a href=\" JaVaScRiPt:alert(1)\">x</a>",
+        "<p style=\"background:url(http://x)\">x</p>", "<svg onload=alert(1)>", "<b onmouseover='x()'>b</b>",
+        "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">", "<form action=x><input></form>",
+    ])
+    func proseTagsThatRunOrFetchAreText(_ markup: String) {
+        let (html, _) = ProseRenderer.render([.prose("Look: " + markup)])
+        let page = (html[0] ?? "").lowercased()
+        for active in ["<img", "<a ", "<p style", "<svg", "<b ", "<form", "<input"] {
+            #expect(!page.contains(active), "\(markup) gave \(page)")
+        }
+    }
+
+    @Test func proseKeepsOrdinaryLinksAndFormatting() {
+        let (html, _) = ProseRenderer.render([.prose("See [the docs](https://example.org/a) and [below](#s-2), <kbd>Tab</kbd>, ![x](chart.png)")])
+        let page = html[0] ?? ""
+        #expect(page.contains("<a href=\"https://example.org/a\">") && page.contains("<a href=\"#s-2\">"), "\(page)")
+        #expect(page.contains("<kbd>Tab</kbd>") && page.contains("<img src=\"chart.png\""), "\(page)")
+    }
+
+    @Test func repeatedChartIDsAreMadeUnique() {
+        let svg = "<svg><g id=\"gnuplot_plot_1\" ><title>a</title></g><g id='gnuplot_plot_1'></g><g id=\"gnuplot_plot_1\"></g><g id=\"other\"></g></svg>"
+        #expect(FigureRenderer.uniqueIDs(svg) == "<svg><g id=\"gnuplot_plot_1\" ><title>a</title></g><g id='gnuplot_plot_1-2'></g><g id=\"gnuplot_plot_1-3\"></g><g id=\"other\"></g></svg>")
+    }
+
     @Test func terminalTextDropsColourAndKeepsTheLastRedraw() {
         #expect(TerminalText.plain("\u{1B}[1;34mIn\u{1B}[0m x\n[###   ] 50%\r[######] 100%\repoch 1\nend") == "In x\nepoch 1\nend")
     }
