@@ -109,6 +109,8 @@ struct TextColumnTests {
         #expect(harness.shell.session.data?.features.values == [3.5, -1.25, 0.5, 2, 1, 0.75])
         #expect(!harness.execute("load eu.csv label=label"))
         #expect(harness.console.errors.contains(#""3,5" is not a number"#) || harness.console.errors.contains(#"column "a" is not numeric"#))
+        // … and says what reads it (a new-user trial was told only id= and ignore=).
+        #expect(harness.console.errors.contains("it looks like a number written with a decimal comma; `decimal=,` reads it so"), "\(harness.console.errors)")
         // A comma-split file cannot have decimal commas: the error says to name another delimiter.
         #expect(!harness.execute("load \"\(BadInput.path("decimal-comma.csv"))\" decimal=,"))
         #expect(harness.console.errors.contains("give delimiter=;"))

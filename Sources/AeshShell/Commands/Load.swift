@@ -57,6 +57,11 @@ extension CommandSpec {
             guard let column = error.textColumn else { throw error }
             let named = column.contains(where: { $0 == " " || $0 == "," || $0 == "\"" || $0 == "'" })
                 ? "\"\(column)\"" : column
+            // "0,125" in a semicolon file is a number written with a decimal comma.
+            if !options.decimalComma,
+               error.message.range(of: #"\"[-+]?[0-9]*,[0-9]+([eE][-+]?[0-9]+)?\""#, options: .regularExpression) != nil {
+                throw ShellError("\(error.description): it looks like a number written with a decimal comma; `decimal=,` reads it so (keep it as each row's identifier with id=\(named), or leave it out with ignore=\(named))")
+            }
             throw ShellError("\(error.description); keep it as each row's identifier with id=\(named), or leave it out with ignore=\(named)")
         }
         context.record(.fileRead(path: context.paths.resolve(path)))
