@@ -67,7 +67,7 @@ extension CommandSpec {
             table.append([String(data.sourceRows[rows[k]])] + id + [Format.number(errors[k], digits: digits),
                           labels.map { String($0[k]) } ?? "", described])
         }
-        console.line("top \(min(top, errors.count)) rows by error:")
+        console.line("top \(Format.counted(min(top, errors.count), "row")) by error:")
         let header = ["row"] + (data.rowIds == nil ? [] : ["id"]) + ["error", "label", "largest contributions"]
         console.write(Format.table(header: header, rows: table))
     }

@@ -24,7 +24,7 @@ enum ExplainNumbers {
 
     private static func data(_ session: Session) -> String? {
         guard let data = session.data else { return nil }
-        var text = "Your data: \(Format.count(data.rowCount)) rows × \(data.columnCount) feature columns"
+        var text = "Your data: \(Format.count(data.rowCount)) rows × \(Format.counted(data.columnCount, "feature column"))"
         if let labels = data.labels {
             let anomalies = labels.filter { $0 == 1 }.count
             text += ", \(Format.count(anomalies)) of them labelled anomalies (\(percent(anomalies, of: labels.count)))"

@@ -67,7 +67,7 @@ extension CommandSpec {
         context.record(.fileRead(path: context.paths.resolve(path)))
         let dropped = try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
         let data = table.dataset
-        var summary = "loaded \(Format.counted(data.rowCount, "row")) × \(data.columnCount) columns from \(path)"
+        var summary = "loaded \(Format.counted(data.rowCount, "row")) × \(Format.counted(data.columnCount, "column")) from \(path)"
         if let labels = data.labels {
             let anomalies = labels.reduce(0) { $0 + Int($1) }
             summary += " (\(Format.count(labels.count - anomalies)) normal, \(Format.counted(anomalies, "anomaly", "anomalies")))"

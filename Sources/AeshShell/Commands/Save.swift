@@ -34,7 +34,7 @@ extension CommandSpec {
         session.modelUnsaved = false
         context.record(.fileWritten(path: target))
         let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.errorDigits))" } ?? "no threshold"
-        context.console.line("saved the model (\(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
+        context.console.line("saved the model (\(Format.counted(model.columns.count, "column")), \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold)) to \(path)")
     }
 }
 
@@ -46,5 +46,5 @@ private func saveONNX(_ model: AnomalyModel, path: String, session: Session, con
     let target = try context.outputPath(path, session: session)
     try ONNXExport.write(model, to: target, producerVersion: aeshVersion)
     context.record(.fileWritten(path: target))
-    context.console.line("saved the model as ONNX (opset \(ONNXExport.opset), \(model.columns.count) columns, \(model.scaler?.method.rawValue ?? "no") scaling, threshold \(Format.number(threshold.value, digits: session.settings.errorDigits))) to \(path)")
+    context.console.line("saved the model as ONNX (opset \(ONNXExport.opset), \(Format.counted(model.columns.count, "column")), \(model.scaler?.method.rawValue ?? "no") scaling, threshold \(Format.number(threshold.value, digits: session.settings.errorDigits))) to \(path)")
 }

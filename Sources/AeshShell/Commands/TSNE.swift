@@ -94,7 +94,7 @@ enum TSNECommand {
         if options.method == .fft, resolved != .fft {
             console.line("method=fft's grid costs more than the exact sums on \(Format.count(TSNEOptions.exactUpTo)) rows or fewer: using method \(resolved.rawValue)")
         }
-        console.line("t-SNE of \(Format.count(rows.count)) rows × \(points.columns) \(input == .latent ? "latent" : "input") columns → \(options.dimensions)-D, perplexity \(perplexityText(options.perplexity)), method \(resolved.rawValue)")
+        console.line("t-SNE of \(Format.count(rows.count)) rows × \(Format.counted(points.columns, input == .latent ? "latent column" : "input column")) → \(options.dimensions)-D, perplexity \(perplexityText(options.perplexity)), method \(resolved.rawValue)")
 
         InterruptFlag.install()
         InterruptFlag.clear()
@@ -131,7 +131,7 @@ enum TSNECommand {
             if result.converged {
                 console.line("stopped at iteration \(result.iterations) of \(options.iterations): the gradient fell below \(options.minimumGradientNorm)")
             }
-            console.line("embedded \(Format.count(rows.count)) rows in \(options.dimensions)-D: KL \(Format.number(result.klDivergence, digits: 4)) after \(result.iterations) iterations; see it with `plot tsne`")
+            console.line("embedded \(Format.count(rows.count)) rows in \(options.dimensions)-D: KL \(Format.number(result.klDivergence, digits: 4)) after \(Format.counted(result.iterations, "iteration")); see it with `plot tsne`")
         }
     }
 }

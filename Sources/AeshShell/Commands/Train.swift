@@ -141,7 +141,8 @@ extension CommandSpec {
         switch result.stop {
         case .completed:
             console.line("trained \(described) for \(Format.counted(result.history.count, "epoch"))" + finalLoss(result.history, digits))
-            if let first = result.history.first, let last = result.history.last, result.history.count > 1, last.loss >= first.loss {
+            if let first = result.history.first, let last = result.history.last, result.history.count > 1, last.loss >= first.loss,
+               first.loss > 1e-12 {  // rows reconstructed exactly from the start have nothing to learn
                 console.line("note: the loss did not fall; the learning rate may be too high (lr=\(Format.compact(lr))) or the units saturated; try a smaller lr")
             }
         case .earlyStopped(let best):
