@@ -56,7 +56,7 @@ import Testing
         try terminal.send("is\t")
         _ = try terminal.waitFor("is_anomaly ")
         try terminal.send("\r")
-        _ = try terminal.waitFor("loaded 3 rows × 1 columns from my data.csv (2 normal, 1 anomaly)", timeout: 10)
+        _ = try terminal.waitFor("loaded 3 rows × 1 column from my data.csv (2 normal, 1 anomaly)", timeout: 10)
         _ = try terminal.waitFor("aesh> ")
         // `on=t` completes the part's values (it once became `on=top=`).
         try terminal.send("errors on=tr\t")
