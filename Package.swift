@@ -34,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Markdown of prose cells, for reports (AeshShell only; the library never renders text).
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // SQLite for the run log, aesh-runs.sqlite (AeshShell only; links the system's libsqlite3).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
@@ -41,14 +43,15 @@ let package = Package(
         .target(name: "BatchKernelInterface"),
         .target(name: "BatchKernels", dependencies: ["BatchKernelInterface"], swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"]), optimisedInDebug]),
         .target(name: "AutoencoderKit", dependencies: ["CBLAS", "BatchKernelInterface", "BatchKernels"] + batchKernelVariants.map { .target(name: $0.name) }),
-        .target(name: "AeshShell", dependencies: ["AutoencoderKit", "CReadline", .product(name: "Ink", package: "Ink")]),
+        .target(name: "AeshShell", dependencies: ["AutoencoderKit", "CReadline", .product(name: "Ink", package: "Ink"),
+                                                       .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "aesh",
             dependencies: ["AeshShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "BatchKernelsTests", dependencies: ["BatchKernelInterface", "BatchKernels", "AutoencoderKit"]),
         .testTarget(name: "AutoencoderKitTests", dependencies: ["AutoencoderKit"]),
-        .testTarget(name: "AeshShellTests", dependencies: ["AeshShell", "AutoencoderKit"]),
+        .testTarget(name: "AeshShellTests", dependencies: ["AeshShell", "AutoencoderKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ] + batchKernelVariants,
     swiftLanguageModes: [.v5]
 )

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs what aesh needs on a fresh Debian machine (run as root): GNU readline, OpenBLAS, gnuplot
+# Installs what aesh needs on a fresh Debian machine (run as root): GNU readline, OpenBLAS, gnuplot, SQLite
 # (and python3-venv where python3 cannot make a virtualenv).
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
 
-packages=(libreadline-dev libopenblas-dev gnuplot-nox)
+# libsqlite3-dev: the run log (aesh-runs.sqlite) goes through GRDB, which links the system SQLite.
+packages=(libreadline-dev libopenblas-dev gnuplot-nox libsqlite3-dev)
 # The ONNX export tests run the real clients from a virtualenv (scripts/test.sh makes it).
 if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
     packages+=(python3 python3-venv)

@@ -79,6 +79,8 @@ struct AeshCommand: ParsableCommand {
         let shell = Shell(console: console)
         shell.session.settings.outputFolder = out
         shell.startingOutputFolder = out
+        // Every train and evaluate is appended to the working folder's run log (`set runlog off` stops it).
+        shell.runLogFile = "aesh-runs.sqlite"
         // `history save` writes the seed and folder in force first, so a saved history replays alike.
         if let seed { shell.session.settings.seed = seed }
         try checkReport(console: console)

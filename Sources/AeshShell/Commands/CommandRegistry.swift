@@ -2,7 +2,7 @@
 public enum CommandRegistry {
     /// Every command aesh knows.
     public static let all: [CommandSpec] = [
-        .load, .generate, .describe, .split, .scale, .model, .train, .errors, .threshold, .evaluate, .row, .compare, .baseline,
+        .load, .generate, .describe, .split, .scale, .model, .train, .errors, .threshold, .evaluate, .row, .compare, .baseline, .runs,
         .tsne, .plot, .save, .open, .export, .score, .set, .show, .param, .run, .history, .report, .help, .explain, .reset, .quit,
     ]
 }

@@ -45,5 +45,14 @@ extension CommandSpec {
         if case .bestF1 = threshold.rule {
             console.line("note: the threshold was chosen on these same labels, so these numbers are optimistic")
         }
+        context.logRun("evaluate", session: session) { record in
+            record.rows = scores.errors.count
+            record.part = scores.part.rawValue
+            record.threshold = threshold.value
+            record.thresholdRule = "\(threshold.rule)"
+            record.rocAUC = evaluation.rocAUC
+            record.averagePrecision = evaluation.averagePrecision
+            record.f1 = evaluation.anomaly.f1
+        }
     }
 }

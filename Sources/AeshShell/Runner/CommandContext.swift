@@ -23,6 +23,10 @@ public final class CommandContext {
     /// The scripts being replayed (the outermost first), as canonical paths: no command may
     /// write over them.
     public let runningScripts: [String]
+    /// The command line as it runs (parameters expanded), for the run log.
+    public let line: String
+    /// The run log `train` and `evaluate` append to; nil when the shell keeps none.
+    public let runLog: RunLogger?
     /// The line `history` records for this command instead of the line as typed, when the
     /// command asked for one (`replay(as:)`).
     public private(set) var replayLine: String?
@@ -34,6 +38,7 @@ public final class CommandContext {
     /// A context for one command.
     init(console: Console, paths: PathResolver, environment: [String: String], outputFolder: OutputFolderPolicy,
          commands: [CommandSpec], scriptName: String?, step: Int, interactive: Bool, runningScripts: [String] = [],
+         line: String = "", runLog: RunLogger? = nil,
          artifacts: @escaping (Artifact) -> Void, replay: @escaping (String, inout Session) throws -> Void,
          report: @escaping (String, Bool, Session) throws -> [String], quit: @escaping () -> Void) {
         self.console = console
@@ -45,6 +50,8 @@ public final class CommandContext {
         self.step = step
         self.interactive = interactive
         self.runningScripts = runningScripts
+        self.line = line
+        self.runLog = runLog
         self.sink = artifacts
         self.replayer = replay
         self.reporter = report

@@ -29,6 +29,14 @@ public final class Shell {
     /// tests replace it.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
+    /// The run log's file (relative paths from `baseDirectory`): the `aesh` executable sets
+    /// `aesh-runs.sqlite` in the working folder; nil (the default, and what tests get) keeps none.
+    public var runLogFile: String? {
+        didSet { runLogger = runLogFile.map { RunLogger(path: resolve($0)) } }
+    }
+    /// The logger for `runLogFile`, made when it is set (tests set one with a short busy timeout).
+    public internal(set) var runLogger: RunLogger?
+
     /// Who hears the cell events; the terminal's printer by default.
     public var listeners: [CellListener]
     /// Every cell of the session as a report needs it (`report`, `--report`); hears every event.
@@ -67,7 +75,7 @@ public final class Shell {
             let shown = invocation.name.count > 40 ? invocation.name.prefix(40) + "…" : invocation.name
             throw ShellError("unknown command \"\(shown)\"\(hint); type `help` for the list")
         }
-        let context = makeContext(scriptName: scriptName, step: step, interactive: interactive)
+        let context = makeContext(scriptName: scriptName, step: step, interactive: interactive, line: expanded)
         do {
             let arguments = try Arguments(invocation, spec: spec)
             var draft = session
@@ -100,13 +108,14 @@ public final class Shell {
 
     /// What a command run by this shell gets: the console as cell events, path resolution, the
     /// output-folder policy, the artifact sink, `run`'s replay and `quit`.
-    private func makeContext(scriptName: String?, step: Int, interactive: Bool) -> CommandContext {
+    private func makeContext(scriptName: String?, step: Int, interactive: Bool, line: String) -> CommandContext {
         CommandContext(
             console: CellConsole(terminal: console) { [unowned self] in emit($0) },
             paths: PathResolver(baseDirectory: baseDirectory), environment: environment,
             outputFolder: OutputFolderPolicy(createsFolder: createsOutputFolder, startingFolder: startingOutputFolder),
             commands: commands, scriptName: scriptName, step: step, interactive: interactive,
             runningScripts: runningScripts,
+            line: line, runLog: runLogger,
             artifacts: { [unowned self] in emit(.artifact($0)) },
             replay: { [unowned self] path, session in try replay(path: path, on: &session) },
             report: { [unowned self] path, times, session in

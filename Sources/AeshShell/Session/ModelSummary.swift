@@ -18,6 +18,9 @@ public struct ModelSummary: Equatable, Sendable {
     public var loss: Double?, validationLoss: Double?
     /// The threshold the last `evaluate` used (or the one an opened file brought).
     public var threshold: ModelThreshold?
+    /// The batch, learning rate, validation share and seed it was trained with (nil for an
+    /// opened model); the run log records them.
+    public var training: TrainingOptions?
     /// The last `evaluate` of this model, and which part of the data it judged.
     public var evaluation: Evaluation?, evaluatedPart: ScoredPart?
     /// Its last `errors`, for `plot roc` to overlay once another model is current (nil after

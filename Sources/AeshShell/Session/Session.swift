@@ -10,6 +10,10 @@ public struct Session: Sendable {
     public var data: Dataset?
     /// Where the data came from ("data.csv", "generated …"), for `show`.
     public var dataSource: String?
+    /// The loaded data file, resolved (nil for generated data), whose SHA-256 the run log keeps.
+    public var dataFile: String?
+    /// That file's SHA-256 as `load` read it, when a run log was kept then.
+    public var dataDigest: String?
     /// Missing cells seen per feature column when the data was loaded (dropped with missing=drop).
     public var missingPerColumn: [Int]?
     /// The train/test split, when `split` ran on the current data.

@@ -8,6 +8,8 @@ public struct SettingKeys: KeySet {
     public let top = Key.integer("top", "how many rows `errors` lists", default: 10, in: 0...100_000)
     public let precision = Key.integer("precision", "digits after the decimal point in every printed number (auto: 4 for metrics and statistics, 6 for errors, losses and thresholds)",
                                        orWord: "auto", in: 1...12)
+    public let runlog = Key.choice("runlog", "whether train and evaluate append to aesh-runs.sqlite in the working folder",
+                                   default: "on", from: ["on", "off"])
     public let plot = Key.choice("plot", "where plots go at the prompt (auto: a window if there is a display, else text in the terminal)",
                                  default: "auto", from: ["auto", "text", "window", "sixel"])
     /// The declared defaults.
@@ -35,6 +37,9 @@ public struct Settings: Equatable, Sendable {
     /// Where `plot` draws at the prompt without `to=`: auto (a window with a display, else text), text, window or sixel.
     public var plot: String = keys.plot.fallback
 
+    /// Whether `train` and `evaluate` append to the run log: on or off.
+    public var runLog: String = keys.runlog.fallback
+
     /// Each setting's declaration with how to read and write it, in the order `show` lists them.
     static let all: [Setting] = [
         Setting(keys.seed, \.seed),
@@ -42,6 +47,7 @@ public struct Settings: Equatable, Sendable {
         Setting(keys.top, \.top),
         Setting(keys.precision, \.precisionSetting),
         Setting(keys.plot, \.plot),
+        Setting(keys.runlog, \.runLog),
     ]
 
     /// The settings' names, for `set`, `show`, help and completion.

@@ -1,0 +1,38 @@
+import AutoencoderKit
+
+extension CommandContext {
+    /// Whether `train` and `evaluate` append to a run log now: the shell keeps one and `set
+    /// runlog` is on.
+    func logsRuns(_ session: Session) -> Bool {
+        runLog != nil && session.settings.runLog == "on"
+    }
+
+    /// Appends a `kind` record of this command to the run log, when `logsRuns`: the command line,
+    /// the session's model (layers, activations, epochs, loss of the kept weights), the batch,
+    /// learning rate, validation share and seed it trained with, and the data file with its
+    /// SHA-256; `fill` adds the command's own numbers. A log that cannot be written is a warning,
+    /// never a failure.
+    func logRun(_ kind: String, session: Session, fill: (inout RunRecord) -> Void = { _ in }) {
+        guard logsRuns(session), let logger = runLog else { return }
+        var record = logger.record(kind, command: line)
+        if let model = session.model {
+            record.layers = model.widths.map(String.init).joined(separator: "-")
+            record.activations = "\(model.architecture.activation.rawValue)/\(model.architecture.output.rawValue)"
+            record.epochs = model.history.isEmpty ? nil : model.history.count
+            record.keptEpoch = model.keptEpoch
+            record.loss = model.weightsEpoch?.loss
+            record.validationLoss = model.weightsEpoch?.validationLoss
+        }
+        if let training = session.modelSummaries.last?.training {
+            record.batch = training.batchSize
+            record.learningRate = training.learningRate
+            record.validation = training.validationFraction
+            record.seed = String(training.seed)
+        }
+        record.data = session.dataSource
+        // Hashed when `load` read it; a log switched on after the load hashes the file now.
+        record.dataSHA256 = session.dataDigest ?? session.dataFile.flatMap { FileDigest(path: $0)?.sha256 }
+        fill(&record)
+        logger.append(record, console: console)
+    }
+}
