@@ -54,6 +54,7 @@ struct RunLogTests {
         #expect(evaluate.threshold == session.threshold?.value && evaluate.thresholdRule == "percentile 0.9")
         #expect(evaluate.part == "test" && evaluate.rows == session.scores?.errors.count)
         #expect(train.rocAUC == nil && train.threshold == nil)
+        #expect(train.stop == "completed" && evaluate.stop == nil)
 
         #expect(harness.execute("runs"), "\(harness.console.errors)")
         let listing = harness.console.output
@@ -77,6 +78,50 @@ struct RunLogTests {
         #expect(harness.execute("train epochs=1"))
         let records = try RunLog(path: harness.folder + "/aesh-runs.sqlite").records()
         #expect(records.map(\.dataSHA256) == [loaded])
+    }
+
+    @Test func aTrainingThatDivergedIsLoggedAsSuch() throws {
+        let harness = try loggingHarness()
+        #expect(harness.run("generate normal=100 anomalies=10 features=2 seed=1\nscale none\ntrain epochs=3 lr=1e6") == 1)
+        #expect(harness.console.errors.contains("training diverged in epoch 1, batch 2"), "\(harness.console.errors)")
+        let records = try RunLog(path: harness.folder + "/aesh-runs.sqlite").records()
+        #expect(records.map(\.stop) == ["diverged in epoch 1, batch 2"])
+        #expect(records.first?.epochs == nil && records.first?.learningRate == 1e6)
+        #expect(harness.execute("runs"))
+        #expect(harness.console.output.contains("–, diverged"), "\(harness.console.output)")
+    }
+
+    /// A log written before the `stop` column (migration "runs v1" only) is brought up to date in
+    /// place by the migrator, its rows kept. The old file is written out here as the first
+    /// version wrote it (not taken from RunLog's migration), so it stays the old format.
+    @Test func aLogOfTheFirstSchemaIsMigratedInPlace() throws {
+        let harness = try loggingHarness()
+        let path = harness.folder + "/aesh-runs.sqlite"
+        let old = try DatabaseQueue(path: path)
+        try old.write { db in
+            try db.execute(sql: """
+                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                INSERT INTO grdb_migrations VALUES ('runs v1');
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL, time TEXT NOT NULL, session TEXT NOT NULL, command TEXT NOT NULL,
+                    layers TEXT, activations TEXT, epochs INTEGER, kept_epoch INTEGER,
+                    batch INTEGER, lr REAL, validation REAL, seed TEXT,
+                    data TEXT, data_sha256 TEXT, rows INTEGER,
+                    loss REAL, val_loss REAL, threshold REAL, threshold_rule TEXT, part TEXT,
+                    roc_auc REAL, ap REAL, f1 REAL);
+                INSERT INTO runs (kind, time, session, command, epochs) VALUES ('train', '2026-12-01T10:00:00Z', 'old', 'train epochs=7', 7);
+                """)
+        }
+        try old.close()
+        #expect(harness.run("generate normal=100 anomalies=10 features=2 seed=1\ntrain epochs=2") == 0, "\(harness.console.errors)")
+        #expect(!harness.console.output.contains("warning: the run log"), "\(harness.console.output)")
+        let log = RunLog(path: path)
+        let records = try log.records()
+        #expect(records.map(\.epochs) == [7, 2])
+        #expect(records.map(\.stop) == [nil, "completed"])
+        #expect(records.first?.session == "old")
+        #expect(try log.integrityCheck() == "ok")
     }
 
     @Test func runsOutliveTheSessionAndRunlogOffStopsLogging() throws {

@@ -16,8 +16,8 @@ extension CommandSpec {
         details: """
         Every `train` and `evaluate` run by aesh in this folder is appended to aesh-runs.sqlite (a
         SQLite database, as MLflow's tracking keeps a notebook's runs): the command line, the
-        network, its epochs, batch, learning rate and seed, the data file with its SHA-256, and
-        the losses or the threshold, ROC AUC, AP and F1. `runs` lists the latest (last=N), one
+        network, its epochs, batch, learning rate and seed, the data file with its SHA-256, how
+        training ended and its losses, or the threshold, ROC AUC, AP and F1. `runs` lists the latest (last=N), one
         line each with its number, from every session that ran here; `runs compare A B` shows
         two of them side by side, marking with * what differs. `set runlog off` stops the
         logging; a log that cannot be written is a warning, once per session.
@@ -87,7 +87,7 @@ enum RunTable {
             ("kind", { $0.kind }), ("when (UTC)", { shortTime($0.time) }), ("session", { String($0.session.prefix(8)) }),
             ("command", { $0.command }), ("data", { $0.data ?? "–" }), ("data SHA-256", { $0.dataSHA256 ?? "–" }),
             ("rows", { $0.rows.map(Format.count) ?? "–" }), ("layers", { $0.layers ?? "–" }),
-            ("activations", { $0.activations ?? "–" }), ("epochs", epochs),
+            ("activations", { $0.activations ?? "–" }), ("epochs", epochs), ("stop", { $0.stop ?? "–" }),
             ("batch", { $0.batch.map(String.init) ?? "–" }), ("lr", { $0.learningRate.map(Format.compact) ?? "–" }),
             ("validation", { $0.validation.map(Format.compact) ?? "–" }), ("seed", { $0.seed ?? "–" }),
             ("loss", { number($0.loss, d + 2) }), ("val_loss", { number($0.validationLoss, d + 2) }),
@@ -106,9 +106,14 @@ enum RunTable {
         value.map { Format.number($0, digits: digits) } ?? "–"
     }
 
+    /// "20", "20 (kept 12)", and for a training that did not end by itself "3, interrupted" or
+    /// "–, diverged".
     private static func epochs(_ r: RunRecord) -> String {
-        guard let epochs = r.epochs else { return "–" }
-        return r.keptEpoch.map { "\(epochs) (kept \($0))" } ?? String(epochs)
+        var shown = r.epochs.map { epochs in r.keptEpoch.map { "\(epochs) (kept \($0))" } ?? String(epochs) } ?? "–"
+        if let stop = r.stop, stop == "interrupted" || stop.hasPrefix("diverged") {
+            shown += ", " + (stop == "interrupted" ? stop : "diverged")
+        }
+        return shown
     }
 
     /// The data file's name and the start of its digest, or how the data was made.

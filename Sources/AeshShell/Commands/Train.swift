@@ -158,13 +158,13 @@ extension CommandSpec {
             // Replayed as the run that ends with the kept weights: the same settings, `best` epochs.
             context.replay(as: replayLine(epochs: best, options: continued?.run.state.options ?? options))
         case .diverged(let epoch, let batchNumber):
-            context.logRun("train", session: trained) { $0.rows = result.trainingRows }
+            context.logRun("train", session: trained) { $0.rows = result.trainingRows; $0.stop = RunRecord.stop(result.stop) }
             throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the weights from before that batch; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))" + (scaler == nil ? ", and scale the data first (`scale standard`)" : ""))
         }
         let completed: Bool = { if case .completed = result.stop { return true } else { return false } }()
         TrainWarnings.check(session: &trained, data: data, inputs: inputs, scaled: (scaler?.method ?? .none) != .none,
                             architecture: built, history: result.history, completed: completed, console: console)
-        context.logRun("train", session: trained) { $0.rows = result.trainingRows }
+        context.logRun("train", session: trained) { $0.rows = result.trainingRows; $0.stop = RunRecord.stop(result.stop) }
         session = trained
     }
 

@@ -24,15 +24,15 @@ public final class RunLog {
             try db.execute(sql: """
                 INSERT INTO runs (kind, time, session, command, layers, activations, epochs, kept_epoch,
                                   batch, lr, validation, seed, data, data_sha256, rows, loss, val_loss,
-                                  threshold, threshold_rule, part, roc_auc, ap, f1)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  threshold, threshold_rule, part, roc_auc, ap, f1, stop)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     record.kind, record.time, record.session, record.command, record.layers, record.activations,
                     record.epochs, record.keptEpoch, record.batch, Self.finite(record.learningRate),
                     Self.finite(record.validation), record.seed, record.data, record.dataSHA256, record.rows,
                     Self.finite(record.loss), Self.finite(record.validationLoss), Self.finite(record.threshold),
                     record.thresholdRule, record.part, Self.finite(record.rocAUC), Self.finite(record.averagePrecision),
-                    Self.finite(record.f1),
+                    Self.finite(record.f1), record.stop,
                 ])
             return db.lastInsertedRowID
         }
@@ -99,6 +99,9 @@ public final class RunLog {
                     roc_auc REAL, ap REAL, f1 REAL)
                 """)
         }
+        migrator.registerMigration("runs v2: stop") { db in
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN stop TEXT")
+        }
         return migrator
     }
 
@@ -121,6 +124,7 @@ public final class RunLog {
         record.activations = value("activations")
         record.epochs = value("epochs")
         record.keptEpoch = value("kept_epoch")
+        record.stop = value("stop")
         record.batch = value("batch")
         record.learningRate = value("lr")
         record.validation = value("validation")

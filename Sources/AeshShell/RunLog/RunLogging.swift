@@ -36,3 +36,15 @@ extension CommandContext {
         logger.append(record, console: console)
     }
 }
+
+extension RunRecord {
+    /// How a training ended, as the log's `stop` column says it.
+    static func stop(_ stop: TrainingStop) -> String {
+        switch stop {
+        case .completed: "completed"
+        case .earlyStopped: "early stop"
+        case .interrupted: "interrupted"
+        case .diverged(let epoch, let batch): "diverged in epoch \(epoch), batch \(batch)"
+        }
+    }
+}

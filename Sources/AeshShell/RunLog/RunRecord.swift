@@ -20,6 +20,9 @@ public struct RunRecord: Equatable, Sendable {
     public var epochs: Int?
     /// The epoch whose weights it kept, when not the last (early stop, Ctrl-C).
     public var keptEpoch: Int?
+    /// How the training ended (train only): "completed", "early stop", "interrupted" or
+    /// "diverged in epoch E, batch B".
+    public var stop: String?
     /// Rows per Adam step, the learning rate and the validation share it trained with.
     public var batch: Int?, learningRate: Double?, validation: Double?
     /// The training seed.
