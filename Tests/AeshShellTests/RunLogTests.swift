@@ -91,6 +91,37 @@ struct RunLogTests {
         #expect(harness.console.output.contains("–, diverged"), "\(harness.console.output)")
     }
 
+    /// Ctrl-C at the prompt, through a pseudo-terminal: the training is logged as interrupted,
+    /// with the epoch whose weights it kept and their loss.
+    @Test func aTrainingStoppedByCtrlCIsLoggedAsInterrupted() throws {
+        let aesh = try #require(PseudoTerminal.productPath("aesh"), "the aesh executable is built next to the tests")
+        let terminal = try PseudoTerminal(executable: aesh, columns: 160, rows: 30)
+        _ = try terminal.waitFor("aesh> ", timeout: 20)
+        try terminal.send("generate normal=20000 anomalies=100 features=8 seed=1\r")
+        _ = try terminal.waitFor("generated", timeout: 10)
+        try terminal.send("train epochs=1000 batch=16 seed=3\r")
+        _ = try terminal.waitFor("epoch    3/1000", timeout: 60)
+        try terminal.send("\u{03}")
+        _ = try terminal.waitFor("kept the best weights so far", timeout: 10)
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("runs\r")
+        let listing = try terminal.waitFor("1 run in aesh-runs.sqlite", timeout: 10)
+        #expect(listing.contains(", interrupted"), "\(listing)")
+        let records = try RunLog(path: terminal.home + "/aesh-runs.sqlite").records()
+        try #require(records.count == 1)
+        let record = records[0]
+        #expect(record.stop == "interrupted" && record.command == "train epochs=1000 batch=16 seed=3")
+        let epochs = try #require(record.epochs)
+        let kept = try #require(record.keptEpoch ?? record.epochs)
+        #expect(epochs >= 2 && epochs < 1000 && kept >= 1 && kept <= epochs, "\(record)")
+        #expect(record.loss != nil && record.batch == 16 && record.seed == "3")
+        _ = try terminal.waitFor("aesh> ")
+        try terminal.send("quit\r")
+        _ = try terminal.waitFor("leave anyway? [y/N] ", timeout: 10)
+        try terminal.send("y\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+    }
+
     /// A log written before the `stop` column (migration "runs v1" only) is brought up to date in
     /// place by the migrator, its rows kept. The old file is written out here as the first
     /// version wrote it (not taken from RunLog's migration), so it stays the old format.
