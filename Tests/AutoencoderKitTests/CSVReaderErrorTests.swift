@@ -63,7 +63,18 @@ private func scratchFolder() throws -> String {
         #expect(failure("x,label\n1,0\n2,2\n", options)?.description
             == "t.csv line 3, column \"label\": a label must be 0 or 1, not \"2\"")
         #expect(failure("x,label\n1,yes\n", options)?.line == 2)
-        #expect(failure("x,label\n1,\n", TableReadOptions(labelColumn: "label", dropMissing: true))?.line == 2)
+        #expect(failure("x,label\n1,yes\n", TableReadOptions(labelColumn: "label", dropMissing: true))?.line == 2)
+    }
+
+    /// missing=drop drops a row whose label is missing as it drops one with a missing feature
+    /// (pandas' dropna does the same); without it the empty label is the error.
+    @Test func aMissingLabelIsDroppedWithMissingDrop() throws {
+        let text = "x,label\n1,\n2,1\n3,NA\n4,0\n"
+        let table = try TableReader.parseCSV(Array(text.utf8), source: "t.csv",
+                                             options: TableReadOptions(labelColumn: "label", dropMissing: true))
+        #expect(table.dataset.features.values == [2, 4] && table.dataset.labels == [1, 0])
+        #expect(table.dataset.sourceRows == [1, 3] && table.droppedRows == 2)
+        #expect(failure(text, TableReadOptions(labelColumn: "label"))?.line == 2)
     }
 
     @Test func quotingProblems() {

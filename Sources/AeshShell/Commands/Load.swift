@@ -28,7 +28,7 @@ extension CommandSpec {
         hold. Every other column must be numeric. decimal=, reads decimal commas (3,5) in files
         split by semicolons or tabs.
         Empty, NA and NaN cells (nan, NAN, -nan too) are missing values: an error naming the first one, or with
-        missing=drop the rows holding them are dropped and counted.
+        missing=drop the rows holding them (in a feature or the label) are dropped and counted.
         When a model is open, its columns are looked up by name in the new data, so a saved model
         can score a new file: open MODEL, load NEW.csv, errors on=all (the file's other columns
         are ignored, whatever they hold). A file that lacks the

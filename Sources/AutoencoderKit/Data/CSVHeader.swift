@@ -164,7 +164,9 @@ extension CSVParser {
         let labelIndex = try options.labelColumn.flatMap { name in
             labelIsOptional ? names.firstIndex(of: name) : try ColumnLookup.index(of: name, in: names, source: source)
         }
-        let idIndex = try options.idColumn.map { try ColumnLookup.index(of: $0, in: names, source: source) }
+        let idIndex = try options.idColumn.flatMap { name in
+            idIsOptional ? names.firstIndex(of: name) : try ColumnLookup.index(of: name, in: names, source: source)
+        }
         let ignored = try options.ignoredColumns.map { try ColumnLookup.index(of: $0, in: names, source: source) }
         var roles: [Int: String] = [:]
         for (index, role) in [(labelIndex, "label"), (idIndex, "id")] + ignored.map({ ($0, "ignore") }) {

@@ -40,6 +40,15 @@ struct CSVParser {
     var startsEagerly = false
     /// Whether a label column the options name is used only when the header has it.
     var labelIsOptional = false
+    /// Whether an id column the options name is used only when the header has it.
+    var idIsOptional = false
+    /// Whether a label cell that is not 0 or 1 (blank, or text) is kept as `unknownLabel` rather
+    /// than refused: scoring copies labels through and does not judge by them.
+    var labelsMayBeUnknown = false
+    /// The label of a row whose label cell held neither 0 nor 1 (with `labelsMayBeUnknown`).
+    static let unknownLabel: UInt8 = 2
+    /// Whether the current row's label cell is empty (the row is dropped with `dropMissing`).
+    var rowLabelMissing = false
     /// nil: a bad row throws. Otherwise bad rows are skipped whole and collected here.
     var badRows: [CSVBadRow]?
 
@@ -151,6 +160,7 @@ struct CSVParser {
         let rowLine = line
         let mark = values.count
         rowMissing.removeAll(keepingCapacity: true)
+        rowLabelMissing = false
         var label: UInt8 = 0
         var column = 0
         var pos = start
@@ -185,7 +195,7 @@ struct CSVParser {
             throw DataFileError(path: source, line: rowLine, column: nil, locatedMessage:
                 "line \(rowLine) has \(column) field\(column == 1 ? "" : "s"), the header has \(columnCount)")
         }
-        if rowMissing.isEmpty {
+        if rowMissing.isEmpty, !rowLabelMissing {
             if header.labelIndex != nil { labels.append(label) }
             if header.idIndex != nil { ids.append(rowId) }
         } else {
@@ -236,6 +246,14 @@ struct CSVParser {
         if feature < 0 {
             guard !field.hasEscapedQuotes, let value = NumberParser.parseWhole(p, from: start, to: end, point: point),
                   value == 0 || value == 1 else {
+                if labelsMayBeUnknown {
+                    label = Self.unknownLabel
+                    return
+                }
+                if options.dropMissing, start == end || NumberParser.isMissing(p, from: start, to: end) {
+                    rowLabelMissing = true
+                    return
+                }
                 throw DataFileError(path: source, line: cellLine, column: name,
                                     message: "a label must be 0 or 1, not \(cellText(p, field))")
             }

@@ -2,8 +2,9 @@
 /// is given, and each row's result as soon as its record is complete.
 ///
 /// Columns are found by name as `load` finds them (the model's columns in any order, others
-/// skipped unread); the model's label column is read when the input has it, its id column
-/// (`load … id=` at training) must be there. Each row gives one CSV line,
+/// skipped unread); the model's label and id columns (`load … label= id=` at training) are copied
+/// when the input has them, a label cell that is neither 0 nor 1 (blank for new, unjudged rows, or
+/// text) as an empty field: scores never depend on them. Each row gives one CSV line,
 /// `row,error,predicted[,label][,id]`: `row` counts the input's data rows from 0 (skipped bad rows
 /// included), `error` is written as `export` writes it, `predicted` is 1 above the model's
 /// threshold, 0 below, empty without one. The errors are those of `errors` on the whole table, bit
@@ -21,6 +22,7 @@ public struct StreamingScorer {
     private var finishedRows = 0
     private var wroteHeader = false
     private var hasLabels = false
+    private var hasIds = false
 
     /// A scorer for the CSV input named `source` (in errors); `skipBadRows` hands bad rows to the
     /// caller and goes on instead of throwing.
@@ -30,13 +32,15 @@ public struct StreamingScorer {
         parser = CSVParser(source: source, options: options, expectedBytes: nil)
         parser.startsEagerly = true
         parser.labelIsOptional = true
+        parser.idIsOptional = true
+        parser.labelsMayBeUnknown = true
         parser.badRows = skipBadRows ? [] : nil
     }
 
     /// The output's header line, once the input's header has been read.
     public var headerLine: String? {
         guard parser.header != nil else { return nil }
-        return "row,error,predicted" + (hasLabels ? ",label" : "") + (model.idName == nil ? "" : ",id")
+        return "row,error,predicted" + (hasLabels ? ",label" : "") + (hasIds ? ",id" : "")
     }
 
     /// Parses `bytes` (the unused rest of the previous call followed by new input), scores every
@@ -67,6 +71,7 @@ public struct StreamingScorer {
         if !wroteHeader {
             try checkColumns(header)
             hasLabels = header.labelIndex != nil
+            hasIds = header.idIndex != nil
             output.append(contentsOf: (headerLine ?? "").utf8)
             output.append(asciiLF)
             wroteHeader = true
@@ -88,7 +93,7 @@ public struct StreamingScorer {
         if count > 0, let features = Matrix(rows: count, columns: width, values: Array(parser.values.prefix(count * width))) {
             let scores = try model.score(Dataset(features: features, columnNames: header.featureNames))
             let labels = hasLabels ? parser.labels : nil
-            let ids = model.idName == nil ? nil : parser.ids
+            let ids = hasIds ? parser.ids : nil
             for k in 0..<count {
                 let error = scores.errors[k]
                 guard error.isFinite else {
@@ -109,7 +114,7 @@ public struct StreamingScorer {
                 if let predicted = scores.predicted?[k] { output.append(UInt8(ascii: predicted ? "1" : "0")) }
                 if let labels, labels.indices.contains(k) {
                     output.append(UInt8(ascii: ","))
-                    output.append(UInt8(ascii: labels[k] == 0 ? "0" : "1"))
+                    if labels[k] != CSVParser.unknownLabel { output.append(UInt8(ascii: labels[k] == 0 ? "0" : "1")) }
                 }
                 if let ids, ids.indices.contains(k) {
                     output.append(UInt8(ascii: ","))
