@@ -50,7 +50,7 @@ struct BaselineCommandTests {
         #expect(try row(output, "autoencoder 18-9-4-9-18")?.suffix(2) == cells(scores.errors)[...], "\(output)")
         #expect(try row(output, "PCA")?.suffix(2) == cells(pca)[...], "\(output)")
         #expect(try row(output, "Isolation Forest")?.suffix(2) == cells(forest)[...], "\(output)")
-        #expect(output.contains("fitted on the \(Format.counted(session.trainingRowIndices(of: data).count, "normal training row")), scored on the \(scores.rowIndices.count) test rows that `errors` scores"))
+        #expect(output.contains("fitted on the \(Format.counted(session.trainingRowIndices(of: data).count, "normal training row")), scored on the \(scores.rowIndices.count) test rows that `errors` scored"))
         #expect(output.contains("of the variance") && output.contains("100 trees of 256 rows, seed 7"))
         #expect(output.contains("ROC AUC is") && output.contains("above"))
         // Both are kept for `plot roc`, on the rows `errors` scored.
@@ -173,5 +173,43 @@ struct BaselineCommandTests {
         #expect(alone.contains("PCA, ") && alone.contains("Isolation Forest, 100 trees"), "\(alone)")
         #expect(!fresh.execute("plot pr"))
         #expect(fresh.console.errors.contains("no reconstruction errors yet"))
+    }
+}
+
+/// What `baseline` says about the rows it used and how sure its verdict is (a new-user trial found
+/// it calling a 0.00009 lead "the better detector", naming the wrong part, and silent about
+/// baselines fitted on the very rows they scored).
+struct BaselineVerdictTests {
+    @Test func theStandardErrorIsHanleyAndMcNeils() throws {
+        // A = 0.9 on 50 anomalies and 50 normal rows: Q1 = A/(2−A), Q2 = 2A²/(1+A).
+        let error = try #require(Metrics.rocAUCStandardError(0.9, positives: 50, negatives: 50))
+        #expect(abs(error - 0.032124) < 1e-5, "\(error)")
+        #expect(Metrics.rocAUCStandardError(0.9, positives: 0, negatives: 5) == nil)
+        #expect(Metrics.rocAUCStandardError(1.2, positives: 3, negatives: 5) == nil)
+    }
+
+    @Test func aGapWithinTheStandardErrorIsNoVerdict() throws {
+        let harness = try ShellHarness()
+        // Labels that have nothing to do with the rows: every detector is at chance.
+        var text = "a,b,c,label\n"
+        var generator = SeededGenerator(seed: 5)
+        for r in 0..<400 {
+            let v = (0..<3).map { _ in Double.random(in: 0..<1, using: &generator) }
+            text += v.map { String($0) }.joined(separator: ",") + ",\(r % 4 == 0 ? 1 : 0)\n"
+        }
+        try harness.write("noise.csv", text)
+        #expect(harness.run("load noise.csv label=label\nsplit seed=1\ntrain epochs=2\nerrors top=0\nbaseline seed=3") == 0, "\(harness.console.errors)")
+        #expect(harness.console.output.contains("less than the ROC AUC's standard error on these 80 rows"), "\(harness.console.output)")
+        #expect(!harness.console.output.contains("is not the better detector"), "\(harness.console.output)")
+    }
+
+    @Test func anotherPartThanErrorsIsNamedAndNoSplitIsNoted() throws {
+        let harness = try BaselineCommandTests.scored()
+        #expect(harness.execute("baseline pca on=all"))
+        #expect(harness.console.output.contains("scored on the 846 rows\n"), "\(harness.console.output)")
+        #expect(!harness.console.output.contains("846 rows that `errors` scored"))
+        let fresh = try ShellHarness()
+        #expect(fresh.run("load \(BaselineCommandTests.vehicle) label=label\nbaseline pca") == 0, "\(fresh.console.errors)")
+        #expect(fresh.console.output.contains("note: there is no `split`, so the baselines were fitted on"), "\(fresh.console.output)")
     }
 }

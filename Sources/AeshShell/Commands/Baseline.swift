@@ -13,7 +13,7 @@ extension CommandSpec {
     static let baseline = CommandSpec(
         name: "baseline",
         summary: "score the same rows by PCA reconstruction and an Isolation Forest; ROC AUC and AP beside the autoencoder's",
-        operands: "pca|iforest",
+        operands: "[pca|iforest]",
         details: """
         Fits a simpler detector on the rows the autoencoder learns from (the normal rows of the
         training part, scaled as the model's inputs are), scores the rows `errors` scores, and
@@ -82,9 +82,15 @@ extension CommandSpec {
         }
         let d = session.settings.precision
         let console = context.console
-        console.line("fitted on the \(Format.counted(fitted.count, "normal training row")), scored on the \(Format.count(rows.count)) \(part == .all ? "" : part.rawValue + " ")rows that `errors` scores")
+        console.line("fitted on the \(Format.counted(fitted.count, "normal training row")), scored on the \(Format.count(rows.count)) \(part == .all ? "" : part.rawValue + " ")rows" +
+                     (session.scores?.part == part ? " that `errors` scored" : ""))
         console.write(Format.table(header: ["detector", "ROC AUC", "AP"],
                                    rows: table.map { [$0.name, Format.number($0.auc, digits: d), Format.number($0.ap, digits: d)] }))
+        let fittedSet = Set(fitted)
+        let overlap = rows.reduce(0) { $0 + (fittedSet.contains($1) ? 1 : 0) }
+        if session.split == nil, overlap > 0 {
+            console.line("note: there is no `split`, so the baselines were fitted on \(Format.count(overlap)) of the rows they score and every detector here is judged on rows it learned from: `split` first to judge them on rows they have not seen")
+        }
         guard let autoencoder else {
             console.line("`train` a model (or `open` one) to see the autoencoder's numbers beside them")
             return
@@ -92,7 +98,11 @@ extension CommandSpec {
         let baselines = table.dropFirst()
         guard let best = baselines.max(by: { $0.auc < $1.auc }) else { return }
         let gap = Format.number(abs(best.auc - autoencoder.auc), digits: d)
-        if best.auc > autoencoder.auc {
+        let anomalies = partLabels.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+        if let error = Metrics.rocAUCStandardError(autoencoder.auc, positives: anomalies, negatives: partLabels.count - anomalies),
+           abs(best.auc - autoencoder.auc) <= error {
+            console.line("the autoencoder's ROC AUC and the best baseline's (\(best.name.prefix { $0 != "," })) differ by \(gap), less than the ROC AUC's standard error on these \(Format.counted(partLabels.count, "row")) (about \(Format.number(error, digits: d)), Hanley and McNeil): neither is the better detector of them")
+        } else if best.auc > autoencoder.auc {
             console.line("the \(best.name.prefix { $0 != "," }) baseline's ROC AUC is \(gap) above the autoencoder's: as trained, the autoencoder is not the better detector of these rows (another `model`, more epochs or other scaling may change that)")
         } else {
             console.line("the autoencoder's ROC AUC is \(gap) above the best baseline's (\(best.name.prefix { $0 != "," }))")

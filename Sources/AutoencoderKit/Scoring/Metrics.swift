@@ -47,6 +47,17 @@ public enum Metrics {
         RankedGroups(scores: scores, labels: labels).flatMap(averagePrecision(of:))
     }
 
+    /// The standard error of a ROC AUC measured on `positives` anomalies and `negatives` normal
+    /// rows (Hanley & McNeil 1982): differences smaller than this are within what another draw
+    /// of as many rows would change. nil without rows of both classes or for an AUC outside 0...1.
+    public static func rocAUCStandardError(_ auc: Double, positives: Int, negatives: Int) -> Double? {
+        guard positives > 0, negatives > 0, (0...1).contains(auc) else { return nil }
+        let q1 = auc / (2 - auc), q2 = 2 * auc * auc / (1 + auc)
+        let variance = (auc * (1 - auc) + Double(positives - 1) * (q1 - auc * auc) + Double(negatives - 1) * (q2 - auc * auc))
+            / (Double(positives) * Double(negatives))
+        return max(0, variance).squareRoot()
+    }
+
     /// Each normal row earns the anomalies ranked above it, plus half of those tied with it.
     static func rocAUC(of ranked: RankedGroups) -> Double? {
         guard ranked.positives > 0, ranked.negatives > 0 else { return nil }
