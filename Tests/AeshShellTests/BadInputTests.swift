@@ -74,7 +74,7 @@ import Testing
         let harness = try ShellHarness()
         BadInput.expectAccepted("load \"\(BadInput.path("constant-column.csv"))\" label=label", in: harness)
         let output = BadInput.expectAccepted("scale \(method)", in: harness)
-        #expect(output.contains(#"note: "flat" has no spread on the training rows and is left unscaled"#))
+        #expect(output.contains(#"note: "flat" is constant on the training rows: it carries nothing for the model and is left unscaled"#), "\(output)")
         let scaler = try #require(harness.shell.session.scaler)
         #expect(scaler.scales[1] == 1 && scaler.constantColumns == [1])
         #expect(harness.run("train epochs=1 validation=0\nerrors top=0") == 0, "\(harness.console.errors)")

@@ -39,8 +39,9 @@ extension CommandSpec {
         let rows = session.trainingRowIndices(of: data).count
         context.console.line(method == .none ? "features will be used as loaded" :
             "fitted \(method.rawValue) scaling on \(Format.counted(rows, "training row")) (\(data.columnCount) columns)")
-        if let constant = session.scaler?.constantColumns, !constant.isEmpty {
-            context.console.line("note: \(quotedList(constant.map { data.columnNames[$0] })) \(constant.count == 1 ? "has" : "have") no spread on the training rows and \(constant.count == 1 ? "is" : "are") left unscaled")
+        if let scaler = session.scaler, let note = ConstantColumnNote.text(
+            scaler: scaler, rows: data.features.selectingRows(session.trainingRowIndices(of: data)), names: data.columnNames) {
+            context.console.line(note)
         }
         if let model = opened {
             context.console.line("note: the open model (\(model.sourceName)) keeps its own scaler for its \(model.columns.count) columns; this scaling is for the next `train`, on all \(data.columnCount)")

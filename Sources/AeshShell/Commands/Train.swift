@@ -72,6 +72,7 @@ extension CommandSpec {
             ?? TrainDefaults.architecture(columns: data.columnCount, scaling: scaler?.method)
         if usesDefaultScaling, more == nil {
             console.line("no `scale` given: \(TrainDefaults.scaling == .minmax ? "min-max" : TrainDefaults.scaling.rawValue) scaling fitted on the \(Format.counted(rows.count, "training row")) (`scale none` trains on the data as loaded)")
+            if let scaler, let note = ConstantColumnNote.text(scaler: scaler, rows: inputs, names: data.columnNames) { console.line(note) }
         }
         if session.architecture == nil, more == nil {
             let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
