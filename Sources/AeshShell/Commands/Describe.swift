@@ -8,13 +8,15 @@ extension CommandSpec {
         details: """
         Summarises the loaded data before scaling: one line per feature column with its minimum,
         mean, standard deviation and maximum, then the label counts and how the rows are split.
+        sd is the population standard deviation (n in the denominator, as numpy's std and as
+        `scale standard` uses it); pandas' describe divides by n − 1, slightly larger.
         """,
         example: "describe"
     ) { _, session, context in
         let data = try session.requireData()
         let console = context.console
         let digits = session.settings.precision
-        console.line("\(session.dataSource ?? "data"): \(Format.counted(data.rowCount, "row")) × \(data.columnCount) feature columns")
+        console.line("\(session.dataSource ?? "data"): \(Format.counted(data.rowCount, "row")) × \(Format.counted(data.columnCount, "feature column"))")
         var rows: [[String]] = []
         for c in 0..<data.columnCount {
             let column = data.features.column(c).map(Double.init)

@@ -103,7 +103,7 @@ enum PlotDestination: Equatable {
         guard let size else { return fallback }
         let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), range.contains(w), range.contains(h) else {
-            throw ShellError("size must be WIDTHxHEIGHT in \(unit), each from \(range.lowerBound) to \(range.upperBound), e.g. 800x500; got \"\(size)\"")
+            throw ShellError("size must be WIDTHxHEIGHT in \(unit), each from \(range.lowerBound) to \(range.upperBound), e.g. \(unit == "characters" ? "100x32" : "800x500"); got \"\(size)\"")
         }
         return (w, h)
     }

@@ -84,7 +84,7 @@ enum BadInputArguments {
         ("plot loss to=out/l.png size=abc", #"plot: size must be WIDTHxHEIGHT in pixels, each from 64 to 8000, e.g. 800x500; got "abc""#),
         ("plot loss to=out/l.png size=9000x500", #"plot: size must be WIDTHxHEIGHT in pixels, each from 64 to 8000, e.g. 800x500; got "9000x500""#),
         ("plot loss to=out/l.png size=99999999999999999999x500", #"plot: size must be WIDTHxHEIGHT in pixels, each from 64 to 8000, e.g. 800x500; got "99999999999999999999x500""#),
-        ("plot loss to=out/l.txt size=10x10", #"plot: size must be WIDTHxHEIGHT in characters, each from 20 to 1000, e.g. 800x500; got "10x10""#),
+        ("plot loss to=out/l.txt size=10x10", #"plot: size must be WIDTHxHEIGHT in characters, each from 20 to 1000, e.g. 100x32; got "10x10""#),
         // set: seed, top, precision
         ("set seed -1", #"set: seed must be a whole number from 0 to 18446744073709551615, got "-1""#),
         ("set seed 1e30", #"set: seed must be a whole number from 0 to 18446744073709551615, got "1e30""#),
