@@ -98,6 +98,12 @@ import Testing
         #expect(counts["normal"] == 100 && counts["anomaly"] == 12)
         // 10 % of the 112 scored rows lie above the 90th percentile.
         #expect((10...12).contains(counts["flagged"] ?? 0))
+        // Drawn by `plot tsne`, the chart names its data, the label column, its counts and the rule.
+        let named = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold,
+                                        subject: ChartSubject(session: session))
+        #expect(named.subtitle?.hasPrefix("generated") == true && named.subtitle?.contains("model 4-") == true, "\(String(describing: named.subtitle))")
+        #expect(named.plotCommand.contains("100 normal rows (label = 0)") && named.plotCommand.contains("12 true anomalies (label = 1)"), "\(named.plotCommand)")
+        #expect(named.plotCommand.contains("\(counts["flagged"] ?? 0) flagged (above threshold "), "\(named.plotCommand)")
 
         #expect(harness.execute("tsne dims=3 perplexity=10 iterations=50"))
         let chart3 = TSNEChart.embedding(try #require(harness.shell.session.embedding), scores: nil, threshold: nil)

@@ -60,7 +60,7 @@ extension CommandSpec {
             chart = try CurveCharts.precisionRecall(scores, labels: labels, subject: subject)
         default:
             guard let embedding = session.embedding else { throw ShellError("no t-SNE embedding yet: run `tsne` first") }
-            chart = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold)
+            chart = TSNEChart.embedding(embedding, scores: session.scores, threshold: session.threshold, subject: subject)
         }
         let environment = context.environment
         // A map of the latent codes is named after the epochs trained, as seed 000's tsne_<epochs>.png.
