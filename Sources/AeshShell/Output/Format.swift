@@ -64,22 +64,23 @@ public enum Format {
         return "\(value)\(suffix)"
     }
 
-    /// Rows of cells as a text table with a header rule; the first column left-aligned, the rest right-aligned.
+    /// Rows of cells as a text table with a header rule; the first column left-aligned, the rest right-aligned,
+    /// aligned by the columns a terminal draws them in (`DisplayWidth`: CJK and emoji take two).
     /// Cells are shown on one line: control characters in them (a line break in a column name)
     /// are written as escapes such as `\n`.
     public static func table(header: [String], rows: [[String]], indent: String = "  ") -> String {
         let header = header.map(printable)
         let rows = rows.map { $0.map(printable) }
         let columns = header.count
-        var widths = header.map(\.count)
+        var widths = header.map(DisplayWidth.of)
         for row in rows {
-            for (c, cell) in row.prefix(columns).enumerated() { widths[c] = max(widths[c], cell.count) }
+            for (c, cell) in row.prefix(columns).enumerated() { widths[c] = max(widths[c], DisplayWidth.of(cell)) }
         }
         func render(_ cells: [String]) -> String {
             var parts: [String] = []
             for c in 0..<columns {
                 let cell = c < cells.count ? cells[c] : ""
-                let pad = String(repeating: " ", count: max(0, widths[c] - cell.count))
+                let pad = String(repeating: " ", count: max(0, widths[c] - DisplayWidth.of(cell)))
                 parts.append(c == 0 ? cell + pad : pad + cell)
             }
             return indent + parts.joined(separator: "  ")
