@@ -43,7 +43,7 @@ enum TSNEChart {
         }
         return Chart(kind: "tsne", title: title, subtitle: subtitle, xLabel: "t-SNE 1", yLabel: "t-SNE 2",
                      zLabel: dims == 3 ? "t-SNE 3" : nil,
-                     settings: dims == 3 ? ["set key top right", "set view equal xyz"] : ["set key top right", "set size ratio -1"],
+                     settings: dims == 3 ? ["set key top right", "set xyplane 0", "set view 60,30,1.1"] : ["set key top right", "set size ratio -1"],
                      blocks: [("normal", normal.isEmpty ? [empty] : normal),
                               ("anomaly", anomaly.isEmpty ? [empty] : anomaly),
                               ("flagged", flagged.isEmpty ? [empty] : flagged)],
