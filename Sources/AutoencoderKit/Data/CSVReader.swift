@@ -306,6 +306,7 @@ struct CSVParser {
             rows = max(rows, rowsNow + Int(remaining * 1.05) + 256)
         }
         values.reserveCapacity(rows * width)
+        HugePages.adviseUnused(&values)
         if header.labelIndex != nil { labels.reserveCapacity(rows) }
         if header.idIndex != nil { ids.reserveCapacity(rows) }
     }
