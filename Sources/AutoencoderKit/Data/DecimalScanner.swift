@@ -94,7 +94,7 @@ struct ScannedDecimal {
     /// Returns their value and how many there were (0 when `p[i]` is not a digit). The caller
     /// makes sure eight bytes are there to load.
     @inline(__always)
-    static func digitRun(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt64, count: Int) {
+    private static func digitRun(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt64, count: Int) {
         guard let base = p.baseAddress else { return (0, 0) }
         let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
         let t = word ^ 0x3030_3030_3030_3030  // digits become 0…9

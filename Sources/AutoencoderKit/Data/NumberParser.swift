@@ -59,7 +59,7 @@ enum NumberParser {
     /// `Float(approximate)`, or nil when a few units of error could change it: near the middle
     /// between two Floats, or outside the range of normal Floats.
     @inline(__always)
-    static func floatUnlessNearHalfway(_ approximate: Double) -> Float? {
+    private static func floatUnlessNearHalfway(_ approximate: Double) -> Float? {
         let bits = approximate.bitPattern
         let biasedExponent = (bits >> 52) & 0x7FF
         guard biasedExponent > 1023 - 126, biasedExponent < 1023 + 127 else { return nil }
