@@ -29,12 +29,21 @@ public struct Dataset: Equatable, Sendable {
         self.features = features
         self.columnNames = columnNames
         self.labels = labels
-        self.sourceRows = sourceRows ?? Array(0..<features.rows)
+        self.sourceRows = sourceRows ?? Dataset.rowNumbers(features.rows)
         self.labelName = labelName
         self.rowIds = rowIds
         self.idName = rowIds == nil ? nil : idName
         precondition(rowIds == nil || rowIds?.count == features.rows, "one id per row")
         precondition(self.sourceRows.count == features.rows, "one source row per row")
+    }
+
+    /// 0, 1, …, count − 1, in storage that a million rows fault in a few 2 MB pages at a time.
+    private static func rowNumbers(_ count: Int) -> [Int] {
+        var numbers: [Int] = []
+        numbers.reserveCapacity(count)
+        HugePages.adviseUnused(&numbers)
+        numbers.append(contentsOf: 0..<count)
+        return numbers
     }
 
     /// Number of rows.
