@@ -43,6 +43,28 @@ import Testing
                        scores: harness.folder + "/out/scores.csv")
     }
 
+    /// A seed ensemble (the default network, three networks): one subgraph per network, their
+    /// errors averaged as aesh averages them.
+    @Test(.enabled(if: PythonClients.shouldRun, PythonClients.skipReason))
+    func anEnsembleScoresTheSameInONNXRuntime() throws {
+        let harness = try ShellHarness()
+        let failures = harness.run("""
+            generate normal=2000 anomalies=200 features=8 shift=4 seed=3
+            split test=0.2 seed=42
+            train epochs=5 members=3 seed=3
+            errors on=all
+            threshold 0.92
+            save out/ensemble.onnx
+            export out/scores.csv
+            """)
+        #expect(failures == 0, "\(harness.console.errors)")
+        #expect(harness.shell.session.model?.networks.count == 3)
+        let data = try #require(harness.shell.session.data)
+        try Self.writeFeatures(data, to: harness.folder + "/out/features.csv")
+        try Self.check(model: harness.folder + "/out/ensemble.onnx", features: harness.folder + "/out/features.csv",
+                       scores: harness.folder + "/out/scores.csv")
+    }
+
     /// Five hidden layers that use every activation aesh has, with min-max scaling, written by the
     /// library directly (the shell's `model` gives all hidden layers one activation).
     @Test(.enabled(if: PythonClients.shouldRun, PythonClients.skipReason))

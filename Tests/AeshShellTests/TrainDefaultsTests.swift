@@ -17,7 +17,7 @@ struct TrainDefaultsTests {
     }
 
     @Test func theOutputFitsTheScaling() {
-        #expect(TrainDefaults.architecture(columns: 18, scaling: .minmax) == Architecture(hidden: [9], activation: .relu, output: .sigmoid))
+        #expect(TrainDefaults.architecture(columns: 18, scaling: .minmax) == Architecture(hidden: [9, 4, 9], activation: .relu, output: .sigmoid))
         #expect(TrainDefaults.architecture(columns: 18, scaling: .standard) == Architecture(hidden: [9, 4, 9], activation: .relu, output: .linear))
         #expect(TrainDefaults.architecture(columns: 18, scaling: .robust).output == .linear)
         #expect(TrainDefaults.architecture(columns: 18, scaling: nil).output == .linear)
@@ -30,7 +30,7 @@ struct TrainDefaultsTests {
                 "\(harness.console.errors)")
         let output = harness.console.output
         #expect(output.contains("no `scale` given: min-max scaling fitted on the 210 training rows"), "\(output)")
-        #expect(output.contains("no `model` given: using 6 → 3 → 6 (relu, sigmoid output)"))
+        #expect(output.contains("no `model` given: using a seed ensemble of 5 networks 6 → 3 → 1 → 3 → 6 (relu, sigmoid output)"))
         #expect(output.contains("no epochs= given: 500 epochs, about 3,000 Adam steps of 32 rows"))
         let session = harness.shell.session
         #expect(session.scaler == nil, "the default scaling belongs to the model, not to the next training")
@@ -53,6 +53,6 @@ struct TrainDefaultsTests {
         let none = try ShellHarness()
         #expect(none.run("generate normal=300 anomalies=30 features=6 seed=5\nscale none\ntrain epochs=2 seed=1") == 0)
         #expect(!none.console.output.contains("no `scale` given"))
-        #expect(none.console.output.contains("no `model` given: using 6 → 3 → 1 → 3 → 6 (relu, linear output)"), "\(none.console.output)")
+        #expect(none.console.output.contains("no `model` given: using a seed ensemble of 5 networks 6 → 3 → 1 → 3 → 6 (relu, linear output)"), "\(none.console.output)")
     }
 }

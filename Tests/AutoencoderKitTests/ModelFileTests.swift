@@ -25,11 +25,39 @@ import Testing
         let model = ModelFixtures.small()
         let file = try reread(ModelFile(model: model, createdBy: "aesh test"))
         #expect(file.createdBy == "aesh test")
-        #expect(file.version == ModelFile.currentVersion)
+        #expect(file.version == ModelFile.singleNetworkVersion, "one network: a file an aesh that reads versions 1 and 2 opens")
         var reopened = file.model(path: "m.aemodel")
         #expect(reopened.origin == .file(path: "m.aemodel", createdBy: "aesh test"))
         reopened.origin = .trained
         #expect(reopened == model)
+    }
+
+    @Test func anEnsembleSurvivesARoundTripExactlyAsVersion3() throws {
+        var model = ModelFixtures.small()
+        var generator = SeededGenerator(seed: 8)
+        model.additionalNetworks = (0..<2).map { _ in
+            Autoencoder(inputSize: 4, hidden: [2], activation: .relu, output: .linear, generator: &generator)
+        }
+        let file = try reread(ModelFile(model: model, createdBy: "aesh test"))
+        #expect(file.version == ModelFile.currentVersion)
+        #expect(file.ensemble?.count == 2)
+        var reopened = file.model(path: "m.aemodel")
+        reopened.origin = .trained
+        #expect(reopened == model)
+        #expect(reopened.networks.count == 3)
+    }
+
+    @Test func aBadEnsembleIsRefusedNamingTheNetwork() throws {
+        var generator = SeededGenerator(seed: 8)
+        var file = small
+        file.version = 3
+        file.ensemble = [Autoencoder(inputSize: 5, hidden: [2], activation: .relu, output: .linear, generator: &generator)]
+        #expect(try refusal(file) == "network 2 (ensemble[0]) takes 5 columns but the first network takes 4")
+        file.ensemble = []
+        #expect(try refusal(file) == "field \"ensemble\" is empty; a model of one network has none")
+        file.ensemble = [Autoencoder(inputSize: 4, hidden: [2], activation: .relu, output: .linear, generator: &generator)]
+        file.version = 2
+        #expect(try refusal(file) == "field \"ensemble\" belongs to model file version 3 and later; the file says version 2")
     }
 
     @Test func aModelWithoutScalerThresholdOrStatisticsRoundTrips() throws {

@@ -61,7 +61,7 @@ extension CommandSpec {
 
         var table: [(name: String, auc: Double, ap: Double)] = []
         if let model = session.model {
-            let errors = ReconstructionErrors.compute(model: model.network, data: inputs).perRow
+            let errors = model.errors(inputs)
             if let auc = Metrics.rocAUC(scores: errors, labels: partLabels), let ap = Metrics.averagePrecision(scores: errors, labels: partLabels) {
                 table.append(("autoencoder " + model.widths.map(String.init).joined(separator: "-"), auc, ap))
             }

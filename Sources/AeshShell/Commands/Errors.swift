@@ -24,12 +24,12 @@ extension CommandSpec {
         keys: ErrorsKeys.self
     ) { arguments, session, context in
         let data = try session.requireData()
-        let network = try session.requireNetwork()
+        let model = try session.requireModel()
         let part = try arguments.value(\.on, or: session.defaultScoredPart)
         let top = try arguments.value(\.top, or: session.settings.top)
         let rows = try session.rowIndices(of: part, in: data)
         let inputs = try session.modelInputs(from: data, rows: rows)
-        let errors = ReconstructionErrors.compute(model: network, data: inputs).perRow
+        let errors = model.errors(inputs)
         if let bad = errors.firstIndex(where: { !$0.isFinite }) {
             throw ShellError("row \(data.sourceRows[rows[bad]]) reconstructs to a non-finite error: the model or the data holds extreme values")
         }
@@ -57,7 +57,7 @@ extension CommandSpec {
         var table: [[String]] = []
         let columns = session.model?.columns ?? data.columnNames
         for k in order.prefix(top) {
-            let contributions = ReconstructionErrors.featureContributions(model: network, row: inputs.row(k))
+            let contributions = model.featureContributions(row: inputs.row(k))
             let total = contributions.reduce(0, +)
             let leading = contributions.indices.sorted { contributions[$0] > contributions[$1] }.prefix(3)
             let described = leading.map { c in

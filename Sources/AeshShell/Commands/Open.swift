@@ -30,7 +30,7 @@ extension CommandSpec {
         session.recordModel()
         let layout = model.widths.map(String.init).joined(separator: " → ")
         let threshold = model.threshold.map { "threshold \(Format.number($0.value, digits: session.settings.errorDigits))" } ?? "no threshold"
-        context.console.line("opened \(path): \(layout), \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold), written by \(file.createdBy)")
+        context.console.line("opened \(path): \(model.networks.count > 1 ? "a seed ensemble of \(model.networks.count) × " : "")\(layout), \(model.scaler?.method.rawValue ?? "no") scaling, \(threshold), written by \(file.createdBy)")
         if let data = session.data {
             let missing = missingColumns(model.columns, in: data.columnNames)
             if !missing.isEmpty {

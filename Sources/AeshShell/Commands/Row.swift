@@ -28,12 +28,14 @@ extension CommandSpec {
         let index = try RowCommand.index(arguments, in: data, console: context.console)
         let number = data.sourceRows.indices.contains(index) ? data.sourceRows[index] : index
         let scaled = try session.modelInputs(from: data, rows: [index])
-        let reconstruction = model.network.reconstruct(scaled)
+        // An ensemble's reconstruction is the mean of its networks'; its feature errors and its
+        // error are the means of theirs (not the error of the mean reconstruction).
+        let reconstruction = model.reconstruction(scaled)
         // Each feature's squared error, as `errors` computes the largest contributions.
-        let squared = ReconstructionErrors.featureContributions(model: model.network, row: scaled.values)
+        let squared = model.featureContributions(row: scaled.values)
         let total = squared.reduce(0, +)
         // The same computation as `errors`, so the two print the same number.
-        let error = ReconstructionErrors.compute(model: model.network, data: scaled).perRow.first ?? .nan
+        let error = model.errors(scaled).first ?? .nan
         let digits = session.settings.errorDigits
         var rows: [[String]] = []
         for (c, name) in model.columns.enumerated() {

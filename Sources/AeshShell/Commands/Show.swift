@@ -28,7 +28,9 @@ extension CommandSpec {
                 let kept = session.model?.keptEpoch.map { " (the kept weights of epoch \($0))" } ?? ""
                 return ", loss \(Format.number(report.loss, digits: digits))\(kept)"
             } ?? ""
-            console.line("network:   \(session.model?.sourceName ?? "trained"), \(Format.counted(network.parameterCount, "parameter"))\(last)")
+            let count = session.model?.networks.count ?? 1
+            let size = count > 1 ? "a seed ensemble of \(count) networks of \(Format.counted(network.parameterCount, "parameter")) each, errors averaged" + (last.isEmpty ? "" : "; the first's") : Format.counted(network.parameterCount, "parameter")
+            console.line("network:   \(session.model?.sourceName ?? "trained"), \(size)\(last)")
         }
         if let scores = session.scores {
             console.line("errors:    \(Format.count(scores.errors.count)) \(scores.part.rawValue) rows scored")

@@ -13,6 +13,8 @@ struct TrainKeys: KeySet {
     let seed = OptionalKey.seed("random seed for weights and shuffling")
     let more = OptionalKey.integer("more", "go on for N more epochs from the current weights and Adam state",
                                    in: 1...100_000, absent: "a new run")
+    let members = OptionalKey.integer("members", "networks in a seed ensemble, each a row's error the mean of theirs",
+                                      in: 1...100, absent: "\(TrainDefaults.members) with the default network, 1 with a `model`")
 }
 
 extension CommandSpec {
@@ -30,9 +32,11 @@ extension CommandSpec {
         so far. A loss that becomes infinite or NaN stops training and keeps the last finite weights.
         What is not named has defaults measured on real labelled data (BENCHMARKS.md): with no
         `scale`, min-max scaling fitted on the training rows (kept by the model); with no `model`,
-        an output that fits the scaling: d → d/2 → d with a sigmoid on min-max scaled rows,
-        d → d/2 → d/4 → d/2 → d with a linear output otherwise; with no epochs=, enough epochs
-        for about 3,000 Adam steps.
+        a seed ensemble of \(TrainDefaults.members) networks d → d/2 → d/4 → d/2 → d with a sigmoid output on
+        min-max scaled rows (after `scale standard` or `robust` the default network fits that
+        min-max scaling itself, so its errors are in those 0..1 units; after `scale none`, a linear
+        output on the data as loaded); with no epochs=, enough epochs for about 3,000 Adam steps.
+        members=K trains K networks with seeds seed, seed+1000, … and averages their errors.
         more=N goes on with the last run for N more epochs, from its weights, Adam state and shuffle,
         with its own settings: `train epochs=3` then `train more=5` gives exactly `train epochs=8`.
         """,
@@ -49,7 +53,7 @@ extension CommandSpec {
         let more = try arguments.value(\.more)
         let console = context.console
         if more != nil, [arguments.has(\.epochs), arguments.has(\.batch), arguments.has(\.lr), arguments.has(\.validation),
-                         arguments.has(\.patience), arguments.has(\.seed)].contains(true) {
+                         arguments.has(\.patience), arguments.has(\.seed), arguments.has(\.members)].contains(true) {
             throw ShellError("more= goes on with the settings of the run it continues: give it alone")
         }
 
@@ -59,14 +63,18 @@ extension CommandSpec {
         }
         var inputs = data.features.selectingRows(rows)
         // No `scale` asked for (and no scaler an opened model brought): the default scaling, fitted
-        // on these rows and kept by the model only, so a later split or load refits it afresh.
-        // more= goes on with the scaling of the run it continues.
+        // on these rows and kept by the model only, so a later split or load refits it afresh. The
+        // default network does the same after `scale standard` or `robust`: min-max of the
+        // training rows is the same whatever per-column scaling came first, so it detects as with
+        // no `scale`. more= goes on with the scaling of the run it continues.
+        let defaultNetwork = session.architecture == nil
         let usesDefaultScaling = session.scaler == nil && session.scalingMethod == nil
+        let ownScaling = !usesDefaultScaling && defaultNetwork && TrainDefaults.rescaled.contains(session.scaler?.method ?? .none)
         let scaler: FittedScaler?
         if more != nil {
-            scaler = usesDefaultScaling ? session.model?.scaler : session.scaler
+            scaler = usesDefaultScaling || ownScaling ? session.model?.scaler : session.scaler
         } else {
-            scaler = try usesDefaultScaling ? FittedScaler.fit(TrainDefaults.scaling, on: inputs) : session.scaler
+            scaler = try usesDefaultScaling || ownScaling ? FittedScaler.fit(TrainDefaults.scaling, on: inputs) : session.scaler
         }
         let architecture = session.architecture ?? (more == nil ? nil : session.model.map { Architecture(of: $0.network) })
             ?? TrainDefaults.architecture(columns: data.columnCount, scaling: scaler?.method)
@@ -74,13 +82,21 @@ extension CommandSpec {
             console.line("no `scale` given: \(TrainDefaults.scaling == .minmax ? "min-max" : TrainDefaults.scaling.rawValue) scaling fitted on the \(Format.counted(rows.count, "training row")) (`scale none` trains on the data as loaded)")
             if let scaler, let note = ConstantColumnNote.text(scaler: scaler, rows: inputs, names: data.columnNames) { console.line(note) }
         }
-        if session.architecture == nil, more == nil {
+        if ownScaling, more == nil, let method = session.scaler?.method {
+            console.line("`scale \(method.rawValue)` and no `model`: the default network scales its input itself, min-max fitted on the \(Format.counted(rows.count, "training row")) (the same after \(method.rawValue) scaling as without it); its errors are in those 0..1 units")
+        }
+        let members = more == nil ? try arguments.value(\.members) ?? (defaultNetwork ? TrainDefaults.members : 1)
+            : session.model?.networks.count ?? 1
+        if defaultNetwork, more == nil {
             let layout = ([data.columnCount] + architecture.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
-            console.line("no `model` given: using \(layout) (relu, \(architecture.output.rawValue) output)")
+            let ensemble = members > 1 ? "a seed ensemble of \(members) networks " : ""
+            console.line("no `model` given: using \(ensemble)\(layout) (relu, \(architecture.output.rawValue) output)" +
+                         (members > 1 ? "; a row's error is the mean of theirs (members=1 for one network)" : ""))
         }
         let epochs = namedEpochs ?? TrainDefaults.epochs(rows: rows.count, batch: batch, validation: validation)
         if namedEpochs == nil, more == nil {
-            console.line("no epochs= given: \(Format.counted(epochs, "epoch")), about \(Format.count(TrainDefaults.targetSteps)) Adam steps of \(Format.counted(batch, "row"))")
+            console.line("no epochs= given: \(Format.counted(epochs, "epoch")), about \(Format.count(TrainDefaults.targetSteps)) Adam steps of \(Format.counted(batch, "row"))" +
+                         (members > 1 ? " for each network" : ""))
         }
         if let scaler {
             guard scaler.columnCount == inputs.columns else {
@@ -95,74 +111,100 @@ extension CommandSpec {
         try checkTrainingMemory(widths: [data.columnCount] + architecture.hidden + [data.columnCount],
                                 batch: min(batch, rows.count))
         let continued = try more.map { _ in try session.continuableRun(rows: rows, scaler: scaler) }
-        var generator = SeededGenerator(seed: seed)
-        let network = continued?.model.network ?? Autoencoder(
-            inputSize: data.columnCount, hidden: architecture.hidden, activation: architecture.activation,
-            output: architecture.output, generator: &generator)
         let options = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: lr,
                                       validationFraction: validation, patience: patience, seed: seed)
         let digits = session.settings.errorDigits
-        let firstEpoch = (continued?.run.state.epochsDone ?? 0) + 1
-        let progress = TrainingProgress(console: console, epochs: firstEpoch - 1 + (more ?? epochs), from: firstEpoch)
         InterruptFlag.install()
         InterruptFlag.clear()
-        let onEpoch = { (report: EpochReport) in
-            progress.finished(.init(epoch: report.epoch, loss: Format.number(report.loss, digits: digits),
-                                    validation: report.validationLoss.map { Format.number($0, digits: digits) }))
+        var results: [TrainingResult] = []
+        for member in 0..<members {
+            let memberSeed = TrainDefaults.memberSeed(seed, member)
+            let run = continued?.run.members[member]
+            if members > 1 {
+                console.line("network \(member + 1) of \(members)" + (run == nil ? " (seed \(memberSeed))" : ""))
+            }
+            let firstEpoch = (run?.state.epochsDone ?? 0) + 1
+            let progress = TrainingProgress(console: console, epochs: firstEpoch - 1 + (more ?? epochs), from: firstEpoch)
+            let onEpoch = { (report: EpochReport) in
+                progress.finished(.init(epoch: report.epoch, loss: Format.number(report.loss, digits: digits),
+                                        validation: report.validationLoss.map { Format.number($0, digits: digits) }))
+            }
+            let result: TrainingResult
+            if let continued, let run, let more {
+                result = try Trainer.train(continued.model.networks[member], continuing: run.state, history: run.history,
+                                           more: more, on: inputs, shouldStop: { InterruptFlag.isSet },
+                                           onBatch: { progress.batch($0, of: $1) }, onEpoch: onEpoch)
+            } else {
+                var generator = SeededGenerator(seed: memberSeed)
+                let network = Autoencoder(inputSize: data.columnCount, hidden: architecture.hidden, activation: architecture.activation,
+                                          output: architecture.output, generator: &generator)
+                var memberOptions = options
+                memberOptions.seed = memberSeed
+                result = try Trainer.train(network, on: inputs, options: memberOptions, shouldStop: { InterruptFlag.isSet },
+                                           onBatch: { progress.batch($0, of: $1) }, onEpoch: onEpoch)
+            }
+            progress.end()
+            if members > 1 {
+                // An ensemble is kept only whole: a network that did not finish leaves the session as it was.
+                switch result.stop {
+                case .interrupted:
+                    InterruptFlag.clear()
+                    throw ShellError("interrupted while training network \(member + 1) of \(members); an ensemble is kept only whole, so the session is unchanged (members=1 trains one network, whose best weights Ctrl-C keeps)")
+                case .diverged(let epoch, let batchNumber):
+                    throw ShellError("network \(member + 1) of \(members) diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN); the session is unchanged. Try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))")
+                case .completed, .earlyStopped: break
+                }
+            }
+            results.append(result)
         }
-        let result: TrainingResult
-        if let continued, let more {
-            result = try Trainer.train(network, continuing: continued.run.state, history: continued.model.history,
-                                       more: more, on: inputs, shouldStop: { InterruptFlag.isSet },
-                                       onBatch: { progress.batch($0, of: $1) }, onEpoch: onEpoch)
-        } else {
-            result = try Trainer.train(network, on: inputs, options: options, shouldStop: { InterruptFlag.isSet },
-                                       onBatch: { progress.batch($0, of: $1) }, onEpoch: onEpoch)
-        }
-        progress.end()
         InterruptFlag.clear()
+        guard let result = results.first else { throw ShellError("members= must be at least 1") }
 
         var trained = session
         let built = continued == nil ? architecture : Architecture(of: result.model)
         // A default network is chosen afresh by the next `train` (it follows the scaling then).
         trained.architecture = session.architecture == nil ? nil : built
+        let networks = results.map(\.model)
         trained.model = AnomalyModel(
             columns: data.columnNames, labelName: data.labelName, idName: data.idName, scaler: scaler, network: result.model,
-            trainingErrors: ErrorStatistics(of: ReconstructionErrors.compute(model: result.model, data: inputs).perRow),
+            additionalNetworks: Array(networks.dropFirst()),
+            trainingErrors: ErrorStatistics(of: ReconstructionErrors.compute(networks: networks, data: inputs).perRow),
             history: result.history, keptEpoch: result.stop.keptEpoch)
         trained.modelUnsaved = true
-        trained.lastRun = result.state.map { TrainingRun(state: $0, rows: rows) }
+        let states = results.compactMap { r in r.state.map { MemberRun(state: $0, history: r.history) } }
+        trained.lastRun = states.count == results.count ? TrainingRun(members: states, rows: rows) : nil
         trained.modelTrainingRows = rows
         trained.clearScores()
         trained.recordModel()
         if let last = trained.modelSummaries.indices.last {
-            trained.modelSummaries[last].training = continued?.run.state.options ?? options
+            trained.modelSummaries[last].training = continued?.run.members.first?.state.options ?? options
         }
         let layout = ([data.columnCount] + built.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
-        let described = "\(layout), \(Format.counted(result.model.parameterCount, "parameter")), \(Format.counted(result.trainingRows, "training row"))" +
+        let described = (members > 1 ? "\(members) × " : "") + "\(layout), \(Format.counted(result.model.parameterCount, "parameter"))\(members > 1 ? " each" : ""), \(Format.counted(result.trainingRows, "training row"))" +
             (result.validationRows > 0 ? " + \(Format.counted(result.validationRows, "validation row"))" : "")
 
         switch result.stop {
         case .completed:
-            console.line("trained \(described) for \(Format.counted(result.history.count, "epoch"))" + finalLoss(result.history, digits))
+            console.line("trained \(described) for \(Format.counted(result.history.count, "epoch"))" + finalLoss(results, digits))
             if let first = result.history.first, let last = result.history.last, result.history.count > 1, last.loss >= first.loss,
                first.loss > 1e-12 {  // rows reconstructed exactly from the start have nothing to learn
                 console.line("note: the loss did not fall; the learning rate may be too high (lr=\(Format.compact(lr))) or the units saturated; try a smaller lr")
             }
         case .earlyStopped(let best):
-            console.line("stopped early after epoch \(result.history.count): no improvement for \(patience ?? 0) epochs; restored the weights of epoch \(best) (\(described))")
+            console.line("stopped early after epoch \(result.history.count): no improvement for \(patience ?? 0) epochs; restored the weights of epoch \(best) (\(described))" +
+                         (members > 1 ? "; each network stops on its own" : ""))
         case .interrupted(let best):
             guard let best else {
                 throw ShellError("interrupted before the first epoch finished; the session is unchanged")
             }
             console.line("interrupted during epoch \(result.history.count + 1); kept the best weights so far, from epoch \(best) (\(described))")
             // Replayed as the run that ends with the kept weights: the same settings, `best` epochs.
-            context.replay(as: replayLine(epochs: best, options: continued?.run.state.options ?? options))
+            context.replay(as: replayLine(epochs: best, options: continued?.run.members.first?.state.options ?? options))
         case .diverged(let epoch, let batchNumber):
             context.logRun("train", session: trained) { $0.rows = result.trainingRows; $0.stop = RunRecord.stop(result.stop) }
             throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the weights from before that batch; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))" + (scaler == nil ? ", and scale the data first (`scale standard`)" : ""))
         }
-        let completed: Bool = { if case .completed = result.stop { return true } else { return false } }()
+        let completed = results.allSatisfy { if case .completed = $0.stop { return true } else { return false } }
         TrainWarnings.check(session: &trained, data: data, inputs: inputs, scaled: (scaler?.method ?? .none) != .none,
                             architecture: built, history: result.history, completed: completed, console: console)
         context.logRun("train", session: trained) { $0.rows = result.trainingRows; $0.stop = RunRecord.stop(result.stop) }
@@ -192,8 +234,12 @@ extension CommandSpec {
             + (options.patience.map { " patience=\($0)" } ?? "") + " seed=\(options.seed)"
     }
 
-    private static func finalLoss(_ history: [EpochReport], _ digits: Int) -> String {
-        guard let last = history.last else { return "" }
-        return ": loss \(Format.number(last.loss, digits: digits))" + (last.validationLoss.map { ", val_loss \(Format.number($0, digits: digits))" } ?? "")
+    /// ": loss L, val_loss V" of the last epoch; for an ensemble each network's, in order.
+    private static func finalLoss(_ results: [TrainingResult], _ digits: Int) -> String {
+        let lasts = results.compactMap(\.history.last)
+        guard !lasts.isEmpty else { return "" }
+        let loss = lasts.map { Format.number($0.loss, digits: digits) }.joined(separator: ", ")
+        let validation = lasts.compactMap(\.validationLoss).map { Format.number($0, digits: digits) }.joined(separator: ", ")
+        return ": loss \(loss)" + (validation.isEmpty ? "" : ", val_loss \(validation)")
     }
 }

@@ -12,16 +12,27 @@ enum TrainDefaults {
     static let targetSteps = 3_000
     /// The fewest and most epochs the default gives.
     static let epochRange = 20...10_000
+    /// Networks in the default seed ensemble (no `model`, no members=): averaging five seeds'
+    /// errors detected better on the benchmark than any one network (BENCHMARKS.md).
+    static let members = 5
+    /// Scalings after which the default network fits its own min-max scaling on the training
+    /// rows: their values have no bounds a sigmoid output could reach.
+    static let rescaled: Set<ScalingMethod> = [.standard, .robust]
 
-    /// The network when no `model` was given, relu hidden layers with the output that fits the
-    /// scaling: on min-max scaled rows (values in 0..1) d → d/2 → d with a sigmoid output; on
-    /// standard, robust or unscaled rows, which have no bounds a sigmoid could reach,
-    /// d → d/2 → d/4 → d/2 → d with a linear output (each layer at least 1 unit). On the
-    /// benchmark each shape was the better of the two for its scaling.
+    /// The seed of network `member` (from 0) of an ensemble trained with `seed`: seed + 1000·member
+    /// (wrapping), so network 0 is the one `members=1` trains.
+    static func memberSeed(_ seed: UInt64, _ member: Int) -> UInt64 {
+        seed &+ UInt64(member) &* 1_000
+    }
+
+    /// The network when no `model` was given: d → d/2 → d/4 → d/2 → d (each layer at least 1
+    /// unit), relu hidden layers, with the output that fits the scaling: a sigmoid on min-max
+    /// scaled rows (values in 0..1), linear on unscaled rows, which have no bounds a sigmoid could
+    /// reach. On the benchmark this shape in a five-seed ensemble detected best (one network of
+    /// d → d/2 → d did better alone, five of it worse than five of this).
     static func architecture(columns: Int, scaling: ScalingMethod?) -> Architecture {
         let half = max(1, columns / 2), quarter = max(1, columns / 4)
-        let output = output(for: scaling)
-        return Architecture(hidden: output == .sigmoid ? [half] : [half, quarter, half], activation: .relu, output: output)
+        return Architecture(hidden: [half, quarter, half], activation: .relu, output: output(for: scaling))
     }
 
     /// The output activation that fits `scaling` (nil: unscaled).

@@ -21,7 +21,8 @@ struct ChartSubject {
         source = session.dataSource ?? "no data"
         labelName = session.data?.labelName
         if let network = session.network {
-            model = "model " + ([network.inputSize] + network.hiddenSizes + [network.inputSize]).map(String.init).joined(separator: "-")
+            let count = session.model?.networks.count ?? 1
+            model = "model " + (count > 1 ? "\(count) × " : "") + ([network.inputSize] + network.hiddenSizes + [network.inputSize]).map(String.init).joined(separator: "-")
         }
         threshold = session.threshold
         digits = session.settings.errorDigits

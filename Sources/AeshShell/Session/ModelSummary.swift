@@ -8,6 +8,8 @@ public struct ModelSummary: Equatable, Sendable {
     public var source: String
     /// Layer widths from input to reconstruction, e.g. [10, 6, 10].
     public var widths: [Int]
+    /// How many networks the model averages (1, or a seed ensemble's size).
+    public var networks: Int
     /// The hidden layers' and the output layer's activations.
     public var activation: Activation, output: Activation
     /// Epochs run (nil for an opened model, whose file keeps no history).
@@ -31,6 +33,7 @@ public struct ModelSummary: Equatable, Sendable {
     public init(of model: AnomalyModel) {
         source = model.sourceName
         widths = model.widths
+        networks = model.networks.count
         activation = model.architecture.activation
         output = model.architecture.output
         epochs = model.history.isEmpty ? nil : model.history.count

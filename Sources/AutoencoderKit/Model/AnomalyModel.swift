@@ -2,8 +2,9 @@
 /// training rows were scored, to save the model and to export it.
 ///
 /// `columns` name the network's inputs in order; rows are scaled with `scaler`, run through
-/// `network`, and a row whose reconstruction error (mean squared error over its features) is
-/// above `threshold` is predicted anomalous. `save`, `open`, the shell's session, ONNX export and
+/// `network` (and each of `additionalNetworks`, for a seed ensemble), and a row whose
+/// reconstruction error (mean squared error over its features; for an ensemble the mean of its
+/// networks' errors) is above `threshold` is predicted anomalous. `save`, `open`, the shell's session, ONNX export and
 /// streaming scoring all take this value.
 public struct AnomalyModel: Equatable, Sendable {
     /// The feature columns, in the order the network takes them.
@@ -14,8 +15,11 @@ public struct AnomalyModel: Equatable, Sendable {
     public var idName: String?
     /// The scaler fitted on the training rows (in `columns`' order), if the data was scaled.
     public var scaler: FittedScaler?
-    /// The autoencoder.
+    /// The autoencoder (the first of an ensemble's networks).
     public var network: Autoencoder
+    /// The ensemble's other networks, each trained with its own seed on the same rows (empty for
+    /// one network). A row's error is the mean of every network's error.
+    public var additionalNetworks: [Autoencoder]
     /// The anomaly threshold and the rule that chose it, once one is chosen.
     public var threshold: ModelThreshold?
     /// Mean and sd of the training rows' errors (what `sigma` thresholds are measured in).
@@ -31,13 +35,14 @@ public struct AnomalyModel: Equatable, Sendable {
     /// A model from its parts; a file's contents are checked by `ModelFile`, a trained model is
     /// consistent by construction.
     public init(columns: [String], labelName: String? = nil, idName: String? = nil, scaler: FittedScaler?, network: Autoencoder,
-                threshold: ModelThreshold? = nil, trainingErrors: ErrorStatistics? = nil,
+                additionalNetworks: [Autoencoder] = [], threshold: ModelThreshold? = nil, trainingErrors: ErrorStatistics? = nil,
                 history: [EpochReport] = [], origin: ModelOrigin = .trained, keptEpoch: Int? = nil) {
         self.columns = columns
         self.labelName = labelName
         self.idName = idName
         self.scaler = scaler
         self.network = network
+        self.additionalNetworks = additionalNetworks
         self.threshold = threshold
         self.trainingErrors = trainingErrors
         self.history = history
@@ -45,11 +50,14 @@ public struct AnomalyModel: Equatable, Sendable {
         self.keptEpoch = keptEpoch
     }
 
+    /// Every network of the model, the first one first.
+    public var networks: [Autoencoder] { [network] + additionalNetworks }
+
     /// The layers from input to reconstruction, each of its kind (a dense layer has weights,
     /// biases and an activation).
     public var layers: [NetworkLayer] { network.layers }
 
-    /// The hidden sizes and activations of the network.
+    /// The hidden sizes and activations of the (first) network.
     public var architecture: Architecture { Architecture(of: network) }
 
     /// Layer widths from input to reconstruction, e.g. [10, 6, 10].

@@ -7,13 +7,17 @@ import Foundation
 /// their shortest exact form, so a saved and reopened model gives bit-identical scores.
 ///
 /// Versions: 1 (aesh 0.1.0) holds dense layers only and names no layer kind; 2 records each
-/// layer's `"kind"`. This build reads both (a version-1 file's layers are dense) and writes 2.
+/// layer's `"kind"`; 3 adds `"ensemble"`, the further networks of a seed ensemble. This build
+/// reads all three (a version-1 file's layers are dense) and writes 2 for one network (which an
+/// aesh that reads only 1 and 2 still opens) and 3 for an ensemble.
 /// A model file's version is never rewritten in place: `open` then `save` writes the current one.
 public struct ModelFile: Codable, Equatable, Sendable {
     /// The marker that says a file is an aesh model.
     public static let formatName = "aesh-model"
-    /// The version this build writes and the newest it reads.
-    public static let currentVersion = 2
+    /// The newest version this build writes and reads (an ensemble's).
+    public static let currentVersion = 3
+    /// The version this build writes for a model of one network.
+    public static let singleNetworkVersion = 2
     /// The versions this build reads.
     public static let readableVersions = 1...currentVersion
 
@@ -32,8 +36,11 @@ public struct ModelFile: Codable, Equatable, Sendable {
     public var idName: String?
     /// The scaler fitted on the training rows, if the data was scaled.
     public var scaler: FittedScaler?
-    /// The network.
+    /// The network (the first of an ensemble's).
     public var network: Autoencoder
+    /// The ensemble's other networks, in order (version 3; absent for one network). A row's error
+    /// is the mean of all the networks' errors.
+    public var ensemble: [Autoencoder]?
     /// The anomaly threshold, if one was chosen.
     public var threshold: Double?
     /// How the threshold was chosen.
@@ -43,12 +50,14 @@ public struct ModelFile: Codable, Equatable, Sendable {
     /// Standard deviation of the training rows' errors.
     public var trainingErrorSD: Double?
 
-    /// A model file for the current version.
+    /// A model file of the version this build writes: `singleNetworkVersion` for one network,
+    /// `currentVersion` when `ensemble` holds further networks.
     public init(createdBy: String, columnNames: [String], labelName: String?, idName: String? = nil, scaler: FittedScaler?,
-                network: Autoencoder, threshold: Double?, thresholdRule: ThresholdRule?,
+                network: Autoencoder, ensemble: [Autoencoder] = [], threshold: Double?, thresholdRule: ThresholdRule?,
                 trainingErrorMean: Double?, trainingErrorSD: Double?) {
         self.format = Self.formatName
-        self.version = Self.currentVersion
+        self.version = ensemble.isEmpty ? Self.singleNetworkVersion : Self.currentVersion
+        self.ensemble = ensemble.isEmpty ? nil : ensemble
         self.createdBy = createdBy
         self.columnNames = columnNames
         self.labelName = labelName

@@ -3,7 +3,7 @@ extension ModelFile {
     /// The file for `model` (current version), written by `createdBy` (e.g. "aesh 0.1.0").
     public init(model: AnomalyModel, createdBy: String) {
         self.init(createdBy: createdBy, columnNames: model.columns, labelName: model.labelName, idName: model.idName,
-                  scaler: model.scaler, network: model.network,
+                  scaler: model.scaler, network: model.network, ensemble: model.additionalNetworks,
                   threshold: model.threshold?.value, thresholdRule: model.threshold?.rule,
                   trainingErrorMean: model.trainingErrors?.mean, trainingErrorSD: model.trainingErrors?.sd)
     }
@@ -13,7 +13,7 @@ extension ModelFile {
     public func model(path: String) -> AnomalyModel {
         let statistics = trainingErrorMean.flatMap { mean in trainingErrorSD.map { ErrorStatistics(mean: mean, sd: $0) } }
         return AnomalyModel(columns: columnNames, labelName: labelName, idName: idName, scaler: scaler, network: network,
-                            threshold: threshold.map { ModelThreshold(rule: thresholdRule ?? .value($0), value: $0) },
+                            additionalNetworks: ensemble ?? [], threshold: threshold.map { ModelThreshold(rule: thresholdRule ?? .value($0), value: $0) },
                             trainingErrors: statistics, history: [],
                             origin: .file(path: path, createdBy: createdBy))
     }

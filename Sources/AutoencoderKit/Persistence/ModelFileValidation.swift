@@ -11,6 +11,20 @@ extension ModelFile {
         guard columnNames.count == network.inputSize else {
             throw refuse("the model names \(columnNames.count) columns but its network takes \(network.inputSize)")
         }
+        if let ensemble {
+            guard version >= 3 else {
+                throw refuse("field \"ensemble\" belongs to model file version 3 and later; the file says version \(version)")
+            }
+            guard !ensemble.isEmpty else { throw refuse("field \"ensemble\" is empty; a model of one network has none") }
+            for (index, member) in ensemble.enumerated() {
+                do { try member.validate() } catch {
+                    throw refuse("network \(index + 2) (ensemble[\(index)]) is inconsistent: \(error)")
+                }
+                guard member.inputSize == network.inputSize else {
+                    throw refuse("network \(index + 2) (ensemble[\(index)]) takes \(member.inputSize) columns but the first network takes \(network.inputSize)")
+                }
+            }
+        }
         var seen = Set<String>()
         if let repeated = columnNames.first(where: { !seen.insert($0).inserted }) {
             throw refuse("field \"columnNames\" names \"\(repeated)\" twice; each input column must have its own name")

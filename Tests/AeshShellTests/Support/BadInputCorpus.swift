@@ -112,7 +112,7 @@ enum BadInput {
         ("png-header.aemodel", ": not an aesh model file (it may be truncated or written by another program)"),
         ("garbage.bin", ": not an aesh model file (it may be truncated or written by another program)"),
         ("empty.csv", ": not an aesh model file (it may be truncated or written by another program)"),
-        ("version-99.aemodel", ": model file version 99 is not one this aesh reads (it reads versions 1 and 2)"),
+        ("version-99.aemodel", ": model file version 99 is not one this aesh reads (it reads versions 1 to 3)"),
         ("no-version.aemodel", ": the model file has no version"),
         ("inconsistent.aemodel", ": the network is inconsistent: layer 1 of 2 (3 → 2) has 5 weights; expected 3 × 2"),
         ("columns-mismatch.aemodel", ": the model names 2 columns but its network takes 3"),

@@ -5,10 +5,13 @@ import Foundation
 /// Input `input`: float32 `[N, d]`, raw (unscaled) features in the model's column order. The
 /// scaler is folded in as `Sub` then `Mul` by the reciprocal scales, the same two float
 /// operations aesh applies; each dense layer is a `Gemm` followed by its activation (`Relu`,
-/// `Sigmoid`, `Tanh`; nothing for linear). Outputs:
-/// - `reconstruction`: float32 `[N, d]`, in the scaled space;
+/// `Sigmoid`, `Tanh`; nothing for linear). A seed ensemble is one such subgraph per network (its
+/// nodes and weights named `net1_…`, `net2_…`), combined with `Mean`. Outputs:
+/// - `reconstruction`: float32 `[N, d]`, in the scaled space (an ensemble's: the mean of its
+///   networks' reconstructions);
 /// - `error`: float64 `[N]`, each row's mean squared error over its features, computed in double
-///   precision from the float32 values as aesh computes it;
+///   precision from the float32 values as aesh computes it (an ensemble's: the mean of its
+///   networks' errors, as aesh's);
 /// - `predicted`: bool `[N]`, `error > threshold` (the threshold is a float64 constant).
 /// The model's columns, label, id column and threshold are also in the file's metadata
 /// (`aesh.columns` as a JSON array, `aesh.label`, `aesh.id`, `aesh.threshold`, `aesh.scaling`;
@@ -23,8 +26,17 @@ public enum ONNXExport {
     /// offset and scale per column; `producerVersion` names the program, e.g. "0.1.0".
     public static func encode(columns: [String], labelName: String?, idName: String? = nil, scaler: FittedScaler?,
                               layers: [DenseLayer], threshold: Double, producerVersion: String) throws -> [UInt8] {
+        try encode(columns: columns, labelName: labelName, idName: idName, scaler: scaler, networks: [layers],
+                   threshold: threshold, producerVersion: producerVersion)
+    }
+
+    /// The encoded model file of a seed ensemble: `networks` each run from input to
+    /// reconstruction; one network gives exactly the graph of `encode(…layers:…)`.
+    public static func encode(columns: [String], labelName: String?, idName: String? = nil, scaler: FittedScaler?,
+                              networks: [[DenseLayer]], threshold: Double, producerVersion: String) throws -> [UInt8] {
         let width = columns.count
-        try check(columns: columns, scaler: scaler, layers: layers, threshold: threshold)
+        guard !networks.isEmpty else { throw ONNXExportError(message: "the model has no network") }
+        for layers in networks { try check(columns: columns, scaler: scaler, layers: layers, threshold: threshold) }
 
         var nodes: [ONNX.Node] = []
         var initializers: [ONNX.Tensor] = []
@@ -39,37 +51,48 @@ public enum ONNXExport {
             scaled = "scaled"
         }
 
-        var current = scaled
-        for (index, layer) in layers.enumerated() {
-            let number = index + 1, isLast = index == layers.count - 1
-            let weights = "layer\(number)_weights", bias = "layer\(number)_bias"
-            initializers.append(ONNX.Tensor(name: weights, dimensions: [layer.inputs, layer.outputs], floats: layer.weights))
-            initializers.append(ONNX.Tensor(name: bias, dimensions: [layer.outputs], floats: layer.bias))
-            let output = isLast ? "reconstruction" : "layer\(number)_output"
-            let operatorName = activationOperator(layer.activation)
-            let affine = operatorName == nil ? output : "layer\(number)_affine"
-            // Gemm: affine = current · weights + bias, weights inputs × outputs as aesh stores them.
-            nodes.append(ONNX.Node(op: "Gemm", inputs: [current, weights, bias], outputs: [affine], name: "layer\(number)_gemm"))
-            if let operatorName {
-                nodes.append(ONNX.Node(op: operatorName, inputs: [affine], outputs: [output],
-                                       name: "layer\(number)_\(layer.activation.rawValue)"))
+        let ensemble = networks.count > 1
+        var reconstructions: [String] = [], errors: [String] = []
+        for (member, layers) in networks.enumerated() {
+            let prefix = ensemble ? "net\(member + 1)_" : ""
+            var current = scaled
+            for (index, layer) in layers.enumerated() {
+                let number = index + 1, isLast = index == layers.count - 1
+                let weights = "\(prefix)layer\(number)_weights", bias = "\(prefix)layer\(number)_bias"
+                initializers.append(ONNX.Tensor(name: weights, dimensions: [layer.inputs, layer.outputs], floats: layer.weights))
+                initializers.append(ONNX.Tensor(name: bias, dimensions: [layer.outputs], floats: layer.bias))
+                let output = isLast ? "\(prefix)reconstruction" : "\(prefix)layer\(number)_output"
+                let operatorName = activationOperator(layer.activation)
+                let affine = operatorName == nil ? output : "\(prefix)layer\(number)_affine"
+                // Gemm: affine = current · weights + bias, weights inputs × outputs as aesh stores them.
+                nodes.append(ONNX.Node(op: "Gemm", inputs: [current, weights, bias], outputs: [affine], name: "\(prefix)layer\(number)_gemm"))
+                if let operatorName {
+                    nodes.append(ONNX.Node(op: operatorName, inputs: [affine], outputs: [output],
+                                           name: "\(prefix)layer\(number)_\(layer.activation.rawValue)"))
+                }
+                current = output
             }
-            current = output
+            // error = mean over features of (reconstruction − scaled)², in double like ReconstructionErrors.
+            nodes += [
+                ONNX.Node(op: "Cast", inputs: [current], outputs: ["\(prefix)reconstruction_double"], name: "\(prefix)error_cast_reconstruction",
+                          attributes: [ONNX.Attribute(name: "to", value: .int(ONNX.ElementType.double.rawValue))]),
+                ONNX.Node(op: "Cast", inputs: [scaled], outputs: ["\(prefix)scaled_double"], name: "\(prefix)error_cast_scaled",
+                          attributes: [ONNX.Attribute(name: "to", value: .int(ONNX.ElementType.double.rawValue))]),
+                ONNX.Node(op: "Sub", inputs: ["\(prefix)reconstruction_double", "\(prefix)scaled_double"], outputs: ["\(prefix)residual"], name: "\(prefix)error_residual"),
+                ONNX.Node(op: "Mul", inputs: ["\(prefix)residual", "\(prefix)residual"], outputs: ["\(prefix)squared_residual"], name: "\(prefix)error_square"),
+                ONNX.Node(op: "ReduceMean", inputs: ["\(prefix)squared_residual"], outputs: ["\(prefix)error"], name: "\(prefix)error_mean",
+                          attributes: [ONNX.Attribute(name: "axes", value: .ints([1])), ONNX.Attribute(name: "keepdims", value: .int(0))]),
+            ]
+            reconstructions.append(current)
+            errors.append("\(prefix)error")
         }
-
-        // error = mean over features of (reconstruction − scaled)², in double like ReconstructionErrors.
+        if ensemble {
+            // The ensemble's outputs: the means of its networks', as aesh averages them.
+            nodes.append(ONNX.Node(op: "Mean", inputs: reconstructions, outputs: ["reconstruction"], name: "ensemble_reconstruction"))
+            nodes.append(ONNX.Node(op: "Mean", inputs: errors, outputs: ["error"], name: "ensemble_error"))
+        }
         initializers.append(ONNX.Tensor(name: "threshold", dimensions: [], doubles: [threshold]))
-        nodes += [
-            ONNX.Node(op: "Cast", inputs: ["reconstruction"], outputs: ["reconstruction_double"], name: "error_cast_reconstruction",
-                      attributes: [ONNX.Attribute(name: "to", value: .int(ONNX.ElementType.double.rawValue))]),
-            ONNX.Node(op: "Cast", inputs: [scaled], outputs: ["scaled_double"], name: "error_cast_scaled",
-                      attributes: [ONNX.Attribute(name: "to", value: .int(ONNX.ElementType.double.rawValue))]),
-            ONNX.Node(op: "Sub", inputs: ["reconstruction_double", "scaled_double"], outputs: ["residual"], name: "error_residual"),
-            ONNX.Node(op: "Mul", inputs: ["residual", "residual"], outputs: ["squared_residual"], name: "error_square"),
-            ONNX.Node(op: "ReduceMean", inputs: ["squared_residual"], outputs: ["error"], name: "error_mean",
-                      attributes: [ONNX.Attribute(name: "axes", value: .ints([1])), ONNX.Attribute(name: "keepdims", value: .int(0))]),
-            ONNX.Node(op: "Greater", inputs: ["error", "threshold"], outputs: ["predicted"], name: "predicted_compare"),
-        ]
+        nodes.append(ONNX.Node(op: "Greater", inputs: ["error", "threshold"], outputs: ["predicted"], name: "predicted_compare"))
 
         let rows = ONNX.Dimension.named("N")
         let columnList = columns.joined(separator: ", ")
@@ -79,13 +102,15 @@ public enum ONNXExport {
                                     documentation: "raw features, one row per sample, columns in this order: \(columnList)")],
             outputs: [
                 ONNX.ValueInfo(name: "reconstruction", type: .float, shape: [rows, .fixed(width)],
-                               documentation: "the network's reconstruction of each row, in the scaled space"),
+                               documentation: ensemble ? "the mean of the \(networks.count) networks' reconstructions of each row, in the scaled space"
+                                   : "the network's reconstruction of each row, in the scaled space"),
                 ONNX.ValueInfo(name: "error", type: .double, shape: [rows],
-                               documentation: "each row's mean squared reconstruction error over its features"),
+                               documentation: ensemble ? "the mean of the \(networks.count) networks' mean squared reconstruction errors of each row"
+                                   : "each row's mean squared reconstruction error over its features"),
                 ONNX.ValueInfo(name: "predicted", type: .bool, shape: [rows],
                                documentation: "true where error > \(threshold), the model's threshold"),
             ],
-            documentation: "dense autoencoder exported by aesh")
+            documentation: ensemble ? "seed ensemble of \(networks.count) dense autoencoders exported by aesh" : "dense autoencoder exported by aesh")
         let model = ONNX.Model(
             irVersion: irVersion, opset: opset, producerName: "aesh", producerVersion: producerVersion,
             documentation: "aesh anomaly detector: reconstruction error above the threshold flags an anomaly",
@@ -101,7 +126,8 @@ public enum ONNXExport {
             throw ONNXExportError(message: "the model has no threshold, which the graph's `predicted` output compares with")
         }
         return try encode(columns: model.columns, labelName: model.labelName, idName: model.idName, scaler: model.scaler,
-                          layers: model.layers.map(denseLayer), threshold: threshold.value, producerVersion: producerVersion)
+                          networks: model.networks.map { $0.layers.map(denseLayer) }, threshold: threshold.value,
+                          producerVersion: producerVersion)
     }
 
     /// Writes `model` as an ONNX file to `path`, whole or not at all.
