@@ -105,7 +105,7 @@ struct CompareCommandTests {
         let rows = tableRows(harness.console.output)
         #expect(rows.count == 2, "\(rows)")
         let opened = cells(try #require(rows.last))
-        #expect(opened.prefix(5) == ["2*", "m.aemodel", "3-1-3", "relu/sigmoid", "–"], "\(rows)")
+        #expect(opened.prefix(5) == ["2*", "m.aemodel", "5×3-1-1-1-3", "relu/sigmoid", "–"], "\(rows)")
         #expect(opened[7...9] == ["percentile", "0.95", "all"], "\(rows)")
         let evaluation = try #require(harness.shell.session.evaluation)
         #expect(opened.last == Format.number(evaluation.anomaly.f1, digits: harness.shell.session.settings.precision))

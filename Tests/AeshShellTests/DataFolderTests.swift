@@ -23,8 +23,9 @@ struct DataFolderTests {
                 "\(harness.console.errors)")
         let output = harness.console.output
         #expect(output.contains("no `scale` given: min-max scaling fitted on the 453 training rows"), "\(output)")
-        #expect(output.contains("no `model` given: using 18 → 9 → 18 (relu, sigmoid output)"))
-        #expect(output.contains("no `model` given: using 18 → 9 → 4 → 9 → 18 (relu, linear output)"), "standard scaling gets a linear output")
+        #expect(output.contains("no `model` given: using a seed ensemble of 5 networks 18 → 9 → 4 → 9 → 18 (relu, sigmoid output)"))
+        #expect(output.contains("`scale standard` and no `model`: the default network scales its input itself, min-max fitted on the 453 training rows"),
+                "standard scaling: the default network fits its own min-max scaling")
         let evaluation = try #require(harness.shell.session.evaluation)
         #expect(try #require(evaluation.rocAUC) > 0.5)
     }

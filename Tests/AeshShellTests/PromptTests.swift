@@ -166,7 +166,8 @@ import Testing
         let lines = saved.split(separator: "\n").map(String.init)
         #expect(lines.contains("set seed 3"))
         let train = try #require(lines.first { $0.hasPrefix("train ") })
-        #expect(train.hasPrefix("train epochs=") && train.hasSuffix(" batch=16 lr=0.001 validation=0.1 seed=3"), "\(train)")
+        #expect(train.hasPrefix("train epochs=") && train.hasSuffix(" batch=16 lr=0.001 validation=0.1 seed=3 members=1"),
+                "the first network of the default ensemble, as one network: \(train)")
         #expect(!lines.contains("train epochs=1000 batch=16"))
         let tsne = try #require(lines.first { $0.hasPrefix("tsne ") })
         #expect(tsne.hasPrefix("tsne rows=400 iterations=") && !tsne.contains("iterations=1000000"), "\(tsne)")

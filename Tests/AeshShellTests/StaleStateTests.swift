@@ -20,6 +20,6 @@ struct StaleStateTests {
     @Test func choosingAModelAfterTrainingSaysTheOldNetworkIsStillUsed() throws {
         let harness = try ShellHarness()
         #expect(harness.run("generate normal=100 anomalies=10 seed=1\ntrain epochs=1\nmodel 4") == 0)
-        #expect(harness.console.output.contains("note: until you `train`, errors, threshold and evaluate still use the current model (10 → 5 → 10)"), "\(harness.console.output)")
+        #expect(harness.console.output.contains("note: until you `train`, errors, threshold and evaluate still use the current model (a seed ensemble of 5 × 10 → 5 → 2 → 5 → 10)"), "\(harness.console.output)")
     }
 }

@@ -38,7 +38,7 @@ extension CommandSpec {
             let s = summaries[i]
             let e = s.evaluation
             let epochs = s.epochs.map { n in s.keptEpoch.map { "\(n) (kept \($0))" } ?? String(n) } ?? "–"
-            return ["\(i + 1)\(i == current ? "*" : "")", s.source, (s.networks > 1 ? "\(s.networks) × " : "") + s.widths.map(String.init).joined(separator: "-"),
+            return ["\(i + 1)\(i == current ? "*" : "")", s.source, (s.networks > 1 ? "\(s.networks)×" : "") + s.widths.map(String.init).joined(separator: "-"),
                     "\(s.activation.rawValue)/\(s.output.rawValue)", epochs,
                     cell(s.loss, d + 2), cell(s.validationLoss, d + 2),
                     s.threshold.map { "\($0.rule)" } ?? "–", s.evaluatedPart?.rawValue ?? "–",

@@ -49,7 +49,9 @@ enum ExplainNumbers {
 
     private static func train(_ session: Session) -> String? {
         guard let model = session.model, let last = model.history.last else { return nil }
-        var text = "Your training ran \(last.epoch) epochs: the loss went from \(Format.number(model.history[0].loss, digits: 6)) to \(Format.number(last.loss, digits: 6))"
+        let count = model.networks.count
+        var text = (count > 1 ? "Your training made a seed ensemble of \(count) networks, whose errors are averaged; the first " : "Your training ") +
+            "ran \(last.epoch) epochs: the loss went from \(Format.number(model.history[0].loss, digits: 6)) to \(Format.number(last.loss, digits: 6))"
         if let validation = last.validationLoss {
             text += ", the validation loss ended at \(Format.number(validation, digits: 6))"
             text += validation > last.loss * 1.5 ? " (well above the training loss: a sign of overfitting)" : " (close to the training loss: no sign of overfitting)"

@@ -72,6 +72,9 @@ extension CommandSpec {
         try AtomicFile.write(text, to: target, shouldStop: shouldStop)
         context.record(.fileWritten(path: target))
         context.console.line("wrote \(Format.counted(count, "row")) of \(what) to \(path)")
+        if what == "latent", let networks = session.model?.networks.count, networks > 1 {
+            context.console.line("note: the codes are the first network's of the ensemble of \(networks) (each network has its own)")
+        }
     }
 }
 

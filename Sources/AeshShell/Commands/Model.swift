@@ -36,7 +36,7 @@ extension CommandSpec {
         let layout = ([inputs] + hidden.map(String.init) + [inputs]).joined(separator: " → ")
         context.console.line("model \(layout) (\(activation.rawValue) hidden, \(output.rawValue) output); `train` builds it")
         if let trained = session.model {
-            let widths = trained.widths.map(String.init).joined(separator: " → ")
+            let widths = (trained.networks.count > 1 ? "a seed ensemble of \(trained.networks.count) × " : "") + trained.widths.map(String.init).joined(separator: " → ")
             context.console.line("note: until you `train`, errors, threshold and evaluate still use the current model (\(widths))")
         }
     }

@@ -88,6 +88,9 @@ enum TSNECommand {
                 throw ShellError("on=latent needs a model: train one with `train` or open one with `open PATH`, or use on=input")
             }
             points = network.encode(points)
+            if let count = session.model?.networks.count, count > 1 {
+                console.line("on=latent: the codes of the first of the ensemble's \(count) networks (each has its own)")
+            }
         }
         do { try TSNE.validate(points, options) } catch let error as TSNEError { throw ShellError(error.description) }
         let resolved = options.resolvedMethod(count: rows.count)

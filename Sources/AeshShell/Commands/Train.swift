@@ -117,14 +117,15 @@ extension CommandSpec {
         InterruptFlag.install()
         InterruptFlag.clear()
         var results: [TrainingResult] = []
-        for member in 0..<members {
+        training: for member in 0..<members {
             let memberSeed = TrainDefaults.memberSeed(seed, member)
             let run = continued?.run.members[member]
-            if members > 1 {
-                console.line("network \(member + 1) of \(members)" + (run == nil ? " (seed \(memberSeed))" : ""))
-            }
+            let name = "network \(member + 1) of \(members)" + (run == nil ? " (seed \(memberSeed))" : "")
+            if members > 1, member == 0 { console.line(name) }
+            // The first network prints its epochs as one network does; the others, one line each.
             let firstEpoch = (run?.state.epochsDone ?? 0) + 1
-            let progress = TrainingProgress(console: console, epochs: firstEpoch - 1 + (more ?? epochs), from: firstEpoch)
+            let progress = TrainingProgress(console: console, epochs: firstEpoch - 1 + (more ?? epochs), from: firstEpoch,
+                                            lines: member == 0)
             let onEpoch = { (report: EpochReport) in
                 progress.finished(.init(epoch: report.epoch, loss: Format.number(report.loss, digits: digits),
                                         validation: report.validationLoss.map { Format.number($0, digits: digits) }))
@@ -145,20 +146,34 @@ extension CommandSpec {
             }
             progress.end()
             if members > 1 {
-                // An ensemble is kept only whole: a network that did not finish leaves the session as it was.
                 switch result.stop {
+                case .interrupted where member == 0:
+                    // Ctrl-C in the first network keeps its best weights, as for one network.
+                    results.append(result)
+                    break training
                 case .interrupted:
-                    InterruptFlag.clear()
-                    throw ShellError("interrupted while training network \(member + 1) of \(members); an ensemble is kept only whole, so the session is unchanged (members=1 trains one network, whose best weights Ctrl-C keeps)")
+                    // Ctrl-C in a later network keeps the networks finished before it: the ensemble
+                    // `members=` that many gives, which is how the session replays it.
+                    console.line("interrupted while training \(name); kept the \(Format.counted(member, "network")) finished before it")
+                    let done = continued == nil ? epochs : (results.first?.history.count ?? epochs)
+                    context.replay(as: replayLine(epochs: done, options: continued?.run.members[0].state.options ?? options) + " members=\(member)")
+                    break training
                 case .diverged(let epoch, let batchNumber):
-                    throw ShellError("network \(member + 1) of \(members) diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN); the session is unchanged. Try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))")
-                case .completed, .earlyStopped: break
+                    throw ShellError("\(name) diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN); the session is unchanged. Try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))")
+                case .completed, .earlyStopped:
+                    if member > 0, let last = result.history.last {
+                        console.line("\(name): \(result.history.count) epochs, loss \(Format.number(last.loss, digits: digits))" +
+                                     (last.validationLoss.map { ", val_loss \(Format.number($0, digits: digits))" } ?? ""))
+                    }
+                    results.append(result)
                 }
+            } else {
+                results.append(result)
             }
-            results.append(result)
         }
         InterruptFlag.clear()
         guard let result = results.first else { throw ShellError("members= must be at least 1") }
+        let kept = results.count
 
         var trained = session
         let built = continued == nil ? architecture : Architecture(of: result.model)
@@ -180,7 +195,7 @@ extension CommandSpec {
             trained.modelSummaries[last].training = continued?.run.members.first?.state.options ?? options
         }
         let layout = ([data.columnCount] + built.hidden + [data.columnCount]).map(String.init).joined(separator: " → ")
-        let described = (members > 1 ? "\(members) × " : "") + "\(layout), \(Format.counted(result.model.parameterCount, "parameter"))\(members > 1 ? " each" : ""), \(Format.counted(result.trainingRows, "training row"))" +
+        let described = (kept > 1 ? "\(kept) × " : "") + "\(layout), \(Format.counted(result.model.parameterCount, "parameter"))\(kept > 1 ? " each" : ""), \(Format.counted(result.trainingRows, "training row"))" +
             (result.validationRows > 0 ? " + \(Format.counted(result.validationRows, "validation row"))" : "")
 
         switch result.stop {
@@ -192,14 +207,16 @@ extension CommandSpec {
             }
         case .earlyStopped(let best):
             console.line("stopped early after epoch \(result.history.count): no improvement for \(patience ?? 0) epochs; restored the weights of epoch \(best) (\(described))" +
-                         (members > 1 ? "; each network stops on its own" : ""))
+                         (kept > 1 ? "; each network stops on its own" : ""))
         case .interrupted(let best):
             guard let best else {
                 throw ShellError("interrupted before the first epoch finished; the session is unchanged")
             }
             console.line("interrupted during epoch \(result.history.count + 1); kept the best weights so far, from epoch \(best) (\(described))")
-            // Replayed as the run that ends with the kept weights: the same settings, `best` epochs.
-            context.replay(as: replayLine(epochs: best, options: continued?.run.members.first?.state.options ?? options))
+            // Replayed as the run that ends with the kept weights: the same settings, `best` epochs
+            // (and one network, when it was the first of an ensemble).
+            context.replay(as: replayLine(epochs: best, options: continued?.run.members.first?.state.options ?? options) +
+                           (members > 1 ? " members=1" : ""))
         case .diverged(let epoch, let batchNumber):
             context.logRun("train", session: trained) { $0.rows = result.trainingRows; $0.stop = RunRecord.stop(result.stop) }
             throw PartialFailure(session: trained, message: "training diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the weights from before that batch; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))" + (scaler == nil ? ", and scale the data first (`scale standard`)" : ""))

@@ -11,12 +11,16 @@ final class TrainingProgress {
     private var epoch = 1
     private var lastDrawnPercent = -1
     private var lastLoss: String = ""
+    /// Whether epochs get lines of their own (false: only the live bar on a terminal, as for the
+    /// second and later networks of an ensemble).
+    private let printsLines: Bool
 
     /// Progress of a run whose last epoch is `epochs`, starting at epoch `first` (after 1 when it
-    /// goes on with an earlier run).
-    init(console: Console, epochs: Int, from first: Int = 1) {
+    /// goes on with an earlier run); `lines` false draws only the bar.
+    init(console: Console, epochs: Int, from first: Int = 1, lines: Bool = true) {
         self.console = console
         self.epochs = epochs
+        self.printsLines = lines
         epoch = first
     }
 
@@ -45,7 +49,7 @@ final class TrainingProgress {
             epoch = report.epoch + 1
             lastDrawnPercent = -1
         }
-        guard printsLine(for: report.epoch) else {
+        guard printsLines, printsLine(for: report.epoch) else {
             lastLoss = "  last loss \(report.loss)"
             return
         }

@@ -6,7 +6,8 @@ import Foundation
 /// scaler is folded in as `Sub` then `Mul` by the reciprocal scales, the same two float
 /// operations aesh applies; each dense layer is a `Gemm` followed by its activation (`Relu`,
 /// `Sigmoid`, `Tanh`; nothing for linear). A seed ensemble is one such subgraph per network (its
-/// nodes and weights named `net1_…`, `net2_…`), combined with `Mean`. Outputs:
+/// nodes and weights named `net1_…`, `net2_…`), their outputs summed (`Sum`) and divided by
+/// their count (`Div`). Outputs:
 /// - `reconstruction`: float32 `[N, d]`, in the scaled space (an ensemble's: the mean of its
 ///   networks' reconstructions);
 /// - `error`: float64 `[N]`, each row's mean squared error over its features, computed in double
@@ -87,9 +88,16 @@ public enum ONNXExport {
             errors.append("\(prefix)error")
         }
         if ensemble {
-            // The ensemble's outputs: the means of its networks', as aesh averages them.
-            nodes.append(ONNX.Node(op: "Mean", inputs: reconstructions, outputs: ["reconstruction"], name: "ensemble_reconstruction"))
-            nodes.append(ONNX.Node(op: "Mean", inputs: errors, outputs: ["error"], name: "ensemble_error"))
+            // The ensemble's outputs: the means of its networks', summed in their order and divided
+            // by their count, as aesh averages them (ONNX Runtime has no double Mean).
+            initializers.append(ONNX.Tensor(name: "ensemble_size_float", dimensions: [], floats: [Float(networks.count)]))
+            initializers.append(ONNX.Tensor(name: "ensemble_size", dimensions: [], doubles: [Double(networks.count)]))
+            nodes += [
+                ONNX.Node(op: "Sum", inputs: reconstructions, outputs: ["reconstruction_sum"], name: "ensemble_reconstruction_sum"),
+                ONNX.Node(op: "Div", inputs: ["reconstruction_sum", "ensemble_size_float"], outputs: ["reconstruction"], name: "ensemble_reconstruction"),
+                ONNX.Node(op: "Sum", inputs: errors, outputs: ["error_sum"], name: "ensemble_error_sum"),
+                ONNX.Node(op: "Div", inputs: ["error_sum", "ensemble_size"], outputs: ["error"], name: "ensemble_error"),
+            ]
         }
         initializers.append(ONNX.Tensor(name: "threshold", dimensions: [], doubles: [threshold]))
         nodes.append(ONNX.Node(op: "Greater", inputs: ["error", "threshold"], outputs: ["predicted"], name: "predicted_compare"))
