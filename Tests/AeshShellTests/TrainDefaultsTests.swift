@@ -14,6 +14,9 @@ struct TrainDefaultsTests {
         #expect(TrainDefaults.epochs(rows: 2, batch: 32, validation: 0.9) == 3_000)
         #expect(TrainDefaults.epochs(rows: 2, batch: 1, validation: 0) == 1_500)
         #expect(TrainDefaults.epochs(rows: 3, batch: 10_000_000, validation: 0) <= TrainDefaults.epochRange.upperBound)
+        // An ensemble's networks aim at 1,000 steps each: 1,693 rows give 21 epochs, 1,008 steps.
+        #expect(TrainDefaults.epochs(rows: 1_693, batch: 32, validation: 0.1, steps: TrainDefaults.steps(members: 5)) == 21)
+        #expect(TrainDefaults.steps(members: 1) == 3_000)
     }
 
     @Test func theOutputFitsTheScaling() {
@@ -31,7 +34,7 @@ struct TrainDefaultsTests {
         let output = harness.console.output
         #expect(output.contains("no `scale` given: min-max scaling fitted on the 210 training rows"), "\(output)")
         #expect(output.contains("no `model` given: using a seed ensemble of 5 networks 6 → 3 → 1 → 3 → 6 (relu, sigmoid output)"))
-        #expect(output.contains("no epochs= given: 500 epochs, about 3,000 Adam steps of 32 rows"))
+        #expect(output.contains("no epochs= given: 167 epochs, about 1,000 Adam steps of 32 rows for each network"), "\(output)")
         let session = harness.shell.session
         #expect(session.scaler == nil, "the default scaling belongs to the model, not to the next training")
         #expect(session.model?.scaler?.method == .minmax)

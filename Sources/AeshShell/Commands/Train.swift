@@ -3,7 +3,7 @@ import AutoencoderKit
 /// The keys of `train`.
 struct TrainKeys: KeySet {
     let epochs = OptionalKey.integer("epochs", "passes over the training rows", in: 1...100_000,
-                                     absent: "enough for about \(Format.count(TrainDefaults.targetSteps)) Adam steps, \(TrainDefaults.epochRange.lowerBound) to \(Format.count(TrainDefaults.epochRange.upperBound))")
+                                     absent: "enough for about \(Format.count(TrainDefaults.ensembleSteps)) Adam steps per network of an ensemble, \(Format.count(TrainDefaults.targetSteps)) for one network, \(TrainDefaults.epochRange.lowerBound) to \(Format.count(TrainDefaults.epochRange.upperBound))")
     let batch = Key.integer("batch", "rows per Adam step", default: 32, in: 1...10_000_000)
     let lr = Key.number("lr", "Adam learning rate", default: 0.001, in: 0...1e9, excluding: [.lower])
     let validation = Key.number("validation", "fraction held out for validation loss, 0 for none", default: 0.1,
@@ -35,7 +35,8 @@ extension CommandSpec {
         a seed ensemble of \(TrainDefaults.members) networks d → d/2 → d/4 → d/2 → d with a sigmoid output on
         min-max scaled rows (after `scale standard` or `robust` the default network fits that
         min-max scaling itself, so its errors are in those 0..1 units; after `scale none`, a linear
-        output on the data as loaded); with no epochs=, enough epochs for about 3,000 Adam steps.
+        output on the data as loaded); with no epochs=, enough epochs for about 1,000 Adam steps
+        per network of an ensemble, 3,000 for one network.
         members=K trains K networks with seeds seed, seed+1000, … and averages their errors.
         more=N goes on with the last run for N more epochs, from its weights, Adam state and shuffle,
         with its own settings: `train epochs=3` then `train more=5` gives exactly `train epochs=8`.
@@ -93,9 +94,10 @@ extension CommandSpec {
             console.line("no `model` given: using \(ensemble)\(layout) (relu, \(architecture.output.rawValue) output)" +
                          (members > 1 ? "; a row's error is the mean of theirs (members=1 for one network)" : ""))
         }
-        let epochs = namedEpochs ?? TrainDefaults.epochs(rows: rows.count, batch: batch, validation: validation)
+        let steps = TrainDefaults.steps(members: members)
+        let epochs = namedEpochs ?? TrainDefaults.epochs(rows: rows.count, batch: batch, validation: validation, steps: steps)
         if namedEpochs == nil, more == nil {
-            console.line("no epochs= given: \(Format.counted(epochs, "epoch")), about \(Format.count(TrainDefaults.targetSteps)) Adam steps of \(Format.counted(batch, "row"))" +
+            console.line("no epochs= given: \(Format.counted(epochs, "epoch")), about \(Format.count(steps)) Adam steps of \(Format.counted(batch, "row"))" +
                          (members > 1 ? " for each network" : ""))
         }
         if let scaler {

@@ -26,9 +26,11 @@ VENV="$ROOT/.venv-bench"
 if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import pyod, tqdm, torch, sklearn' 2>/dev/null; then
     say "installing the references into .venv-bench (PyPI: pyod, scikit-learn, torch)"
     python3 -m venv "$VENV"
-    LINKS=()
-    [[ -d /opt/wheels ]] && LINKS=(--find-links /opt/wheels)
-    "$VENV/bin/python" -m pip install -q "${LINKS[@]}" torch pyod tqdm scikit-learn
+    # The machine's CPU wheel when it has one: pip would otherwise take a newer (CUDA) build from
+    # PyPI, and another PyTorch gives PyOD's AutoEncoder other numbers than the recorded runs.
+    TORCH=(torch)
+    for wheel in /opt/wheels/torch-*+cpu-*.whl; do [[ -f $wheel ]] && TORCH=("$wheel"); done
+    "$VENV/bin/python" -m pip install -q "${TORCH[@]}" pyod tqdm scikit-learn
 fi
 PY="$VENV/bin/python"
 VERSIONS="$("$PY" -c 'import pyod, torch, sklearn; print(f"PyOD {pyod.__version__}, PyTorch {torch.__version__}, scikit-learn {sklearn.__version__}")')"
