@@ -118,58 +118,72 @@ extension CommandSpec {
         let digits = session.settings.errorDigits
         InterruptFlag.install()
         InterruptFlag.clear()
-        var results: [TrainingResult] = []
-        training: for member in 0..<members {
-            let memberSeed = TrainDefaults.memberSeed(seed, member)
+        // One network trains as it always did (its batches split over two threads when they are
+        // large); an ensemble's networks train two at a time, each on one thread.
+        let name = { (member: Int) in
+            "network \(member + 1) of \(members)" + (continued == nil ? " (seed \(TrainDefaults.memberSeed(seed, member)))" : "")
+        }
+        if members > 1 { console.line(name(0) + (members > 2 ? ", beside the others" : ", beside network 2")) }
+        let trainMember = { (member: Int) -> Result<TrainingResult, Error> in
             let run = continued?.run.members[member]
-            let name = "network \(member + 1) of \(members)" + (run == nil ? " (seed \(memberSeed))" : "")
-            if members > 1, member == 0 { console.line(name) }
-            // The first network prints its epochs as one network does; the others, one line each.
+            // Only the first network prints its epochs (as one network does): the others run on
+            // another thread, and each gets one line once all are done.
             let firstEpoch = (run?.state.epochsDone ?? 0) + 1
-            let progress = TrainingProgress(console: console, epochs: firstEpoch - 1 + (more ?? epochs), from: firstEpoch,
-                                            lines: member == 0)
-            let onEpoch = { (report: EpochReport) in
-                progress.finished(.init(epoch: report.epoch, loss: Format.number(report.loss, digits: digits),
-                                        validation: report.validationLoss.map { Format.number($0, digits: digits) }))
+            let progress = member == 0
+                ? TrainingProgress(console: console, epochs: firstEpoch - 1 + (more ?? epochs), from: firstEpoch) : nil
+            let onEpoch = { (report: EpochReport) -> Void in
+                progress?.finished(.init(epoch: report.epoch, loss: Format.number(report.loss, digits: digits),
+                                         validation: report.validationLoss.map { Format.number($0, digits: digits) }))
             }
-            let result: TrainingResult
-            if let continued, let run, let more {
-                result = try Trainer.train(continued.model.networks[member], continuing: run.state, history: run.history,
-                                           more: more, on: inputs, shouldStop: { InterruptFlag.isSet },
-                                           onBatch: { progress.batch($0, of: $1) }, onEpoch: onEpoch)
-            } else {
+            defer { progress?.end() }
+            return Result {
+                if let continued, let run, let more {
+                    return try Trainer.train(continued.model.networks[member], continuing: run.state, history: run.history,
+                                             more: more, on: inputs, shouldStop: { InterruptFlag.isSet },
+                                             onBatch: { (done: Int, total: Int) -> Void in progress?.batch(done, of: total) }, onEpoch: onEpoch)
+                }
+                let memberSeed = TrainDefaults.memberSeed(seed, member)
                 var generator = SeededGenerator(seed: memberSeed)
                 let network = Autoencoder(inputSize: data.columnCount, hidden: architecture.hidden, activation: architecture.activation,
                                           output: architecture.output, generator: &generator)
                 var memberOptions = options
                 memberOptions.seed = memberSeed
-                result = try Trainer.train(network, on: inputs, options: memberOptions, shouldStop: { InterruptFlag.isSet },
-                                           onBatch: { progress.batch($0, of: $1) }, onEpoch: onEpoch)
-            }
-            progress.end()
-            if members > 1 {
-                switch result.stop {
-                case .interrupted where member == 0:
-                    // Ctrl-C in the first network keeps its best weights, as for one network.
-                    results.append(result)
-                    break training
-                case .interrupted:
-                    // Ctrl-C in a later network keeps the networks finished before it: the ensemble
-                    // `members=` that many gives, which is how the session replays it.
-                    console.line("interrupted while training \(name); kept the \(Format.counted(member, "network")) finished before it")
-                    let done = continued == nil ? epochs : (results.first?.history.count ?? epochs)
-                    context.replay(as: replayLine(epochs: done, options: continued?.run.members[0].state.options ?? options) + " members=\(member)")
-                    break training
-                case .diverged(let epoch, let batchNumber):
-                    throw ShellError("\(name) diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN); the session is unchanged. Try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))")
-                case .completed, .earlyStopped:
-                    if member > 0, let last = result.history.last {
-                        console.line("\(name): \(result.history.count) epochs, loss \(Format.number(last.loss, digits: digits))" +
-                                     (last.validationLoss.map { ", val_loss \(Format.number($0, digits: digits))" } ?? ""))
-                    }
-                    results.append(result)
+                guard members > 1 else {
+                    return try Trainer.train(network, on: inputs, options: memberOptions, shouldStop: { InterruptFlag.isSet },
+                                             onBatch: { (done: Int, total: Int) -> Void in progress?.batch(done, of: total) }, onEpoch: onEpoch)
                 }
-            } else {
+                return try Trainer.train(network, on: inputs, options: memberOptions, parallelThreshold: EnsembleTraining.oneThread,
+                                         shouldStop: { InterruptFlag.isSet }, onBatch: { (done: Int, total: Int) -> Void in progress?.batch(done, of: total) }, onEpoch: onEpoch)
+            }
+        }
+        let outcomes = EnsembleTraining.run(count: members, trainMember)
+        var results: [TrainingResult] = []
+        training: for (member, outcome) in outcomes.enumerated() {
+            let result = try outcome.get()
+            guard members > 1 else {
+                results.append(result)
+                continue
+            }
+            switch result.stop {
+            case .interrupted where member == 0:
+                // Ctrl-C in the first network keeps its best weights, as for one network.
+                results.append(result)
+                break training
+            case .interrupted:
+                // Ctrl-C keeps the networks finished before the first one it stopped: the ensemble
+                // `members=` that many gives, which is how the session replays it.
+                console.line("interrupted while training \(name(member)); kept the \(Format.counted(member, "network")) finished before it")
+                let done = continued == nil ? epochs : (results.first?.history.count ?? epochs)
+                context.replay(as: replayLine(epochs: done, options: continued?.run.members[0].state.options ?? options) + " members=\(member)")
+                break training
+            case .diverged(let epoch, let batchNumber):
+                InterruptFlag.clear()
+                throw ShellError("\(name(member)) diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN); the session is unchanged. Try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))")
+            case .completed, .earlyStopped:
+                if member > 0, let last = result.history.last {
+                    console.line("\(name(member)): \(result.history.count) epochs, loss \(Format.number(last.loss, digits: digits))" +
+                                 (last.validationLoss.map { ", val_loss \(Format.number($0, digits: digits))" } ?? ""))
+                }
                 results.append(result)
             }
         }

@@ -16,7 +16,7 @@ extension CommandContext {
         guard logsRuns(session), let logger = runLog else { return }
         var record = logger.record(kind, command: line)
         if let model = session.model {
-            record.layers = model.widths.map(String.init).joined(separator: "-")
+            record.layers = (model.networks.count > 1 ? "\(model.networks.count)×" : "") + model.widths.map(String.init).joined(separator: "-")
             record.activations = "\(model.architecture.activation.rawValue)/\(model.architecture.output.rawValue)"
             record.epochs = model.history.isEmpty ? nil : model.history.count
             record.keptEpoch = model.keptEpoch

@@ -22,8 +22,9 @@ public enum Trainer {
     }
 
     /// `train` with the batch work from which batches are split over two threads (see
-    /// `TrainingWorkspace.defaultParallelThreshold`), so that tests can force either path.
-    static func train(
+    /// `TrainingWorkspace.defaultParallelThreshold`), so that tests can force either path and an
+    /// ensemble can keep each network on one thread (`EnsembleTraining.oneThread`).
+    public static func train(
         _ model: Autoencoder, on data: Matrix, options: TrainingOptions, parallelThreshold: Int,
         shouldStop: () -> Bool = { false },
         onBatch: (Int, Int) -> Void = { _, _ in },
