@@ -198,7 +198,7 @@ struct BaselineVerdictTests {
             text += v.map { String($0) }.joined(separator: ",") + ",\(r % 4 == 0 ? 1 : 0)\n"
         }
         try harness.write("noise.csv", text)
-        #expect(harness.run("load noise.csv label=label\nsplit seed=1\ntrain epochs=2\nerrors top=0\nbaseline seed=3") == 0, "\(harness.console.errors)")
+        #expect(harness.run("load noise.csv label=label\nsplit seed=1\nmodel 1 output=sigmoid\ntrain epochs=2\nerrors top=0\nbaseline seed=3") == 0, "\(harness.console.errors)")
         #expect(harness.console.output.contains("less than the ROC AUC's standard error on these 80 rows"), "\(harness.console.output)")
         #expect(!harness.console.output.contains("is not the better detector"), "\(harness.console.output)")
     }

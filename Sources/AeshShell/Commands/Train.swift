@@ -158,6 +158,7 @@ extension CommandSpec {
         }
         let outcomes = EnsembleTraining.run(count: members, trainMember)
         var results: [TrainingResult] = []
+        var laterDivergence: String?
         training: for (member, outcome) in outcomes.enumerated() {
             let result = try outcome.get()
             guard members > 1 else {
@@ -176,9 +177,14 @@ extension CommandSpec {
                 let done = continued == nil ? epochs : (results.first?.history.count ?? epochs)
                 context.replay(as: replayLine(epochs: done, options: continued?.run.members[0].state.options ?? options) + " members=\(member)")
                 break training
+            case .diverged where member == 0:
+                // A first network that diverges is kept as one network is: its weights from before the batch.
+                results.append(result)
+                break training
             case .diverged(let epoch, let batchNumber):
-                InterruptFlag.clear()
-                throw ShellError("\(name(member)) diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN); the session is unchanged. Try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))")
+                // A later one: the networks finished before it are kept, as after Ctrl-C.
+                laterDivergence = "\(name(member)) diverged in epoch \(epoch), batch \(batchNumber): the loss blew up (huge, infinite or NaN). Kept the \(Format.counted(member, "network")) finished before it; try a smaller learning rate, e.g. lr=\(Format.compact(lr / 100))"
+                break training
             case .completed, .earlyStopped:
                 if member > 0, let last = result.history.last {
                     console.line("\(name(member)): \(result.history.count) epochs, loss \(Format.number(last.loss, digits: digits))" +
@@ -241,6 +247,7 @@ extension CommandSpec {
         TrainWarnings.check(session: &trained, data: data, inputs: inputs, scaled: (scaler?.method ?? .none) != .none,
                             architecture: built, history: result.history, completed: completed, console: console)
         context.logRun("train", session: trained) { $0.rows = result.trainingRows; $0.stop = RunRecord.stop(result.stop) }
+        if let laterDivergence { throw PartialFailure(session: trained, message: laterDivergence) }
         session = trained
     }
 

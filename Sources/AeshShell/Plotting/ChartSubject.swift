@@ -22,7 +22,8 @@ struct ChartSubject {
         labelName = session.data?.labelName
         if let network = session.network {
             let count = session.model?.networks.count ?? 1
-            model = "model " + (count > 1 ? "\(count) × " : "") + ([network.inputSize] + network.hiddenSizes + [network.inputSize]).map(String.init).joined(separator: "-")
+            model = "model " + ([network.inputSize] + network.hiddenSizes + [network.inputSize]).map(String.init).joined(separator: "-")
+                + (count > 1 ? " (\(count) networks)" : "")
         }
         threshold = session.threshold
         digits = session.settings.errorDigits
