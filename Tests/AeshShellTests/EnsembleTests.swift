@@ -124,6 +124,19 @@ import Testing
         #expect(none.shell.session.model?.scaler?.method == ScalingMethod.none || none.shell.session.model?.scaler == nil)
     }
 
+    @Test func aSavedHistoryReplaysTheEnsembleExactly() throws {
+        let original = try ShellHarness()
+        #expect(original.run(Self.setup + "train epochs=3 members=3\ntrain more=1\nerrors on=all top=0\nexport scores.csv\nhistory save saved.aesh") == 0,
+                "\(original.console.errors)")
+        let saved = try #require(original.read("saved.aesh"))
+        let replay = try ShellHarness()
+        replay.shell.session.settings.seed = 99
+        try replay.write("saved.aesh", saved)
+        #expect(replay.execute("run saved.aesh"), "\(replay.console.errors)")
+        #expect(replay.read("scores.csv") == original.read("scores.csv"))
+        #expect(replay.shell.session.model?.networks == original.shell.session.model?.networks)
+    }
+
     @Test func aFirstNetworkThatDivergesIsKeptAsOneNetworkIs() throws {
         let harness = try ShellHarness()
         #expect(harness.run(Self.setup + "scale none\nmodel 3 output=linear") == 0)

@@ -63,7 +63,8 @@ extension CommandSpec {
         if let model = session.model {
             let errors = model.errors(inputs)
             if let auc = Metrics.rocAUC(scores: errors, labels: partLabels), let ap = Metrics.averagePrecision(scores: errors, labels: partLabels) {
-                table.append(("autoencoder " + model.widths.map(String.init).joined(separator: "-"), auc, ap))
+                table.append(("autoencoder " + model.widths.map(String.init).joined(separator: "-")
+                              + (model.networks.count > 1 ? " (\(model.networks.count) networks)" : ""), auc, ap))
             }
         }
         let autoencoder = table.first
