@@ -69,15 +69,24 @@ struct RunLogTests {
         #expect(comparison.contains(digest), "\(comparison)")
     }
 
-    @Test func aFileChangedAfterLoadIsLoggedWithTheDigestOfWhatWasLoaded() throws {
+    /// `load` does not hash (it would take longer than the parse of a large file); the first
+    /// logged run does, while the file is the one loaded, and later runs keep that digest. A file
+    /// changed before the first logged run is logged without a digest, saying so: never the
+    /// digest of other bytes than the ones loaded.
+    @Test func aFileChangedAfterLoadIsNeverLoggedWithAnotherDigest() throws {
         let harness = try loggingHarness()
         let path = try harness.write("d.csv", Self.labelled)
         let loaded = try #require(Self.sha256sum(path))
         #expect(harness.execute("load d.csv label=label"))
+        #expect(harness.execute("train epochs=1"))
         try harness.write("d.csv", Self.labelled + "0.5,0.5,0\n")
+        #expect(harness.execute("train epochs=2"))
+        #expect(harness.execute("load d.csv label=label"))
+        try harness.write("d.csv", Self.labelled + "0.5,0.5,0\n0.25,0.5,0\n")
         #expect(harness.execute("train epochs=1"))
         let records = try RunLog(path: harness.folder + "/aesh-runs.sqlite").records()
-        #expect(records.map(\.dataSHA256) == [loaded])
+        #expect(records.map(\.dataSHA256) == [loaded, loaded, nil])
+        #expect(records.last?.data?.hasSuffix("(changed since load: not hashed)") == true, "\(records.map(\.data))")
     }
 
     @Test func aTrainingThatDivergedIsLoggedAsSuch() throws {

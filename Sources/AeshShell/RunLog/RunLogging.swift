@@ -30,8 +30,12 @@ extension CommandContext {
             record.seed = String(training.seed)
         }
         record.data = session.dataSource
-        // Hashed when `load` read it; a log switched on after the load hashes the file now.
-        record.dataSHA256 = session.dataDigest ?? session.dataFile.flatMap { FileDigest(path: $0)?.sha256 }
+        if let digest = session.dataDigest {
+            record.dataSHA256 = digest.sha256
+            if record.dataSHA256 == nil, digest.changedSinceLoad, let source = record.data {
+                record.data = source + " (changed since load: not hashed)"
+            }
+        }
         fill(&record)
         logger.append(record, console: console)
     }

@@ -12,8 +12,9 @@ public struct Session: Sendable {
     public var dataSource: String?
     /// The loaded data file, resolved (nil for generated data), whose SHA-256 the run log keeps.
     public var dataFile: String?
-    /// That file's SHA-256 as `load` read it, when a run log was kept then.
-    public var dataDigest: String?
+    /// That file's SHA-256 for the run log, taken when a run is first logged while the file is
+    /// still the one loaded.
+    var dataDigest: LoadedFileDigest?
     /// Missing cells seen per feature column when the data was loaded (dropped with missing=drop).
     public var missingPerColumn: [Int]?
     /// The train/test split, when `split` ran on the current data.
