@@ -47,6 +47,20 @@ import Testing
         #expect(named.shell.session.modelSummaries.first?.networks == 1)
     }
 
+    /// `members=1` is the ensemble's first network bit for bit, also on data wide enough that a
+    /// named model alone splits each batch over two threads (sonar: 60 columns; a review found the
+    /// line a Ctrl-C in an ensemble replays as training another network there).
+    @Test func membersOneIsTheFirstNetworkOfTheEnsembleOnWideData() throws {
+        let sonar = ShellHarness.repositoryRoot + "/data/sonar.csv"
+        let one = try ShellHarness(), two = try ShellHarness()
+        #expect(one.run("load \(sonar) label=label\ntrain epochs=6 members=1 seed=1") == 0, "\(one.console.errors)")
+        #expect(two.run("load \(sonar) label=label\ntrain epochs=6 members=2 seed=1") == 0, "\(two.console.errors)")
+        let first = try #require(one.shell.session.model?.networks.first)
+        #expect(one.shell.session.model?.networks.count == 1)
+        let same = two.shell.session.model?.networks.first == first
+        #expect(same, "the first network of members=2 differs from members=1's")
+    }
+
     @Test func anEnsembleSavedAndOpenedScoresBitForBit() throws {
         let harness = try ShellHarness()
         #expect(harness.run(Self.setup + """

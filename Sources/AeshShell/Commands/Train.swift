@@ -37,7 +37,8 @@ extension CommandSpec {
         min-max scaling itself, so its errors are in those 0..1 units; after `scale none`, a linear
         output on the data as loaded); with no epochs=, enough epochs for about 1,000 Adam steps
         per network of an ensemble, 3,000 for one network.
-        members=K trains K networks with seeds seed, seed+1000, … and averages their errors.
+        members=K trains K networks with seeds seed, seed+1000, … and averages their errors;
+        members=1 trains exactly the first network of such an ensemble.
         more=N goes on with the last run for N more epochs, from its weights, Adam state and shuffle,
         with its own settings: `train epochs=3` then `train more=5` gives exactly `train epochs=8`.
         """,
@@ -86,6 +87,7 @@ extension CommandSpec {
         if ownScaling, more == nil, let method = session.scaler?.method {
             console.line("`scale \(method.rawValue)` and no `model`: the default network scales its input itself, min-max fitted on the \(Format.counted(rows.count, "training row")) (the same after \(method.rawValue) scaling as without it); its errors are in those 0..1 units")
         }
+        let namesMembers = arguments.has(\.members)
         let members = more == nil ? try arguments.value(\.members) ?? (defaultNetwork ? TrainDefaults.members : 1)
             : session.model?.networks.count ?? 1
         if defaultNetwork, more == nil {
@@ -148,7 +150,10 @@ extension CommandSpec {
                                           output: architecture.output, generator: &generator)
                 var memberOptions = options
                 memberOptions.seed = memberSeed
-                guard members > 1 else {
+                // An ensemble's networks, and any training that names members= (the line a Ctrl-C
+                // in an ensemble replays as), keep each batch on one thread, so `members=1` trains
+                // exactly the ensemble's first network; a named `model` alone splits its batches.
+                guard members > 1 || namesMembers else {
                     return try Trainer.train(network, on: inputs, options: memberOptions, shouldStop: { InterruptFlag.isSet },
                                              onBatch: { (done: Int, total: Int) -> Void in progress?.batch(done, of: total) }, onEpoch: onEpoch)
                 }
