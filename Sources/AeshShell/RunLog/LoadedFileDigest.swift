@@ -5,22 +5,36 @@ import Glibc
 import Darwin
 #endif
 
-/// The SHA-256 the run log gives the loaded data file, taken the first time a run is logged
-/// rather than by `load`: hashing a 100 MB file takes longer than parsing it, and most loads log
-/// nothing. It is taken only while the file is still the one loaded (same device, inode, size
-/// and modification time, as make and rsync judge it) and kept once taken; a file changed since
-/// the load has no digest, so the log never names other bytes than the ones trained on.
+/// The SHA-256 the run log gives the loaded data file. `load` does not wait for it (hashing a
+/// 100 MB file takes longer than parsing it): while a run log is kept it is taken on a thread of
+/// its own as soon as the file is loaded, and the first logged run waits for it; otherwise the
+/// first logged run takes it. Either way it is taken only while the file is still the one loaded
+/// (same device, inode, size and modification time, as make and rsync judge it) and kept once
+/// taken; a file changed since the load has no digest, so the log never names other bytes than
+/// the ones loaded.
 final class LoadedFileDigest: @unchecked Sendable {
     /// The file as resolved when it was loaded.
     let path: String
     private let identity: FileIdentity?
     private let lock = NSLock()
     private var taken: String??
+    private let hashed: DispatchSemaphore?
 
-    /// Notes the identity of the file at `path`, just loaded.
-    init(path: String) {
+    /// Notes the identity of the file at `path`, just loaded, and with `hashingNow` starts taking
+    /// its digest on a thread of its own.
+    init(path: String, hashingNow: Bool) {
         self.path = path
         identity = FileIdentity(path: path)
+        hashed = hashingNow ? DispatchSemaphore(value: 0) : nil
+        guard let hashed else { return }
+        let thread = Thread { [self] in
+            let digest = self.digestIfUnchanged()
+            self.lock.lock()
+            if self.taken == nil { self.taken = .some(digest) }
+            self.lock.unlock()
+            hashed.signal()
+        }
+        thread.start()
     }
 
     /// Whether the file is no longer the one loaded (changed, replaced or gone).
@@ -28,12 +42,21 @@ final class LoadedFileDigest: @unchecked Sendable {
 
     /// The file's SHA-256, nil when it changed since the load or cannot be read.
     var sha256: String? {
+        if let hashed {
+            hashed.wait()
+            hashed.signal()
+        }
         lock.lock()
         defer { lock.unlock() }
         if let taken { return taken }
-        var digest: String?
-        if !changedSinceLoad, let hashed = FileDigest(path: path)?.sha256, !changedSinceLoad { digest = hashed }
+        let digest = digestIfUnchanged()
         taken = .some(digest)
+        return digest
+    }
+
+    /// The digest, when the file is the one loaded before and after reading it.
+    private func digestIfUnchanged() -> String? {
+        guard !changedSinceLoad, let digest = FileDigest(path: path)?.sha256, !changedSinceLoad else { return nil }
         return digest
     }
 }
