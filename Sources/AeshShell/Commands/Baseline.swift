@@ -87,8 +87,7 @@ extension CommandSpec {
                      (session.scores?.part == part ? " that `errors` scored" : ""))
         console.write(Format.table(header: ["detector", "ROC AUC", "AP"],
                                    rows: table.map { [$0.name, Format.number($0.auc, digits: d), Format.number($0.ap, digits: d)] }))
-        let fittedSet = Set(fitted)
-        let overlap = rows.reduce(0) { $0 + (fittedSet.contains($1) ? 1 : 0) }
+        let overlap = Session.overlap(rows, with: fitted)
         if session.split == nil, overlap > 0 {
             console.line("note: there is no `split`, so the baselines were fitted on \(Format.count(overlap)) of the rows they score and every detector here is judged on rows it learned from: `split` first to judge them on rows they have not seen")
         }

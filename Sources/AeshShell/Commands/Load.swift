@@ -66,7 +66,6 @@ extension CommandSpec {
         }
         context.record(.fileRead(path: context.paths.resolve(path)))
         let dropped = try session.replaceData(table.dataset, source: path, missingPerColumn: table.missingPerColumn)
-        session.dataFile = context.paths.resolve(path)
         // The run log names the data by its digest, taken beside the session's next commands while
         // the file is still the one loaded.
         session.dataDigest = LoadedFileDigest(path: context.paths.resolve(path), hashingNow: context.logsRuns(session))

@@ -10,10 +10,8 @@ public struct Session: Sendable {
     public var data: Dataset?
     /// Where the data came from ("data.csv", "generated …"), for `show`.
     public var dataSource: String?
-    /// The loaded data file, resolved (nil for generated data), whose SHA-256 the run log keeps.
-    public var dataFile: String?
-    /// That file's SHA-256 for the run log, taken when a run is first logged while the file is
-    /// still the one loaded.
+    /// The loaded data file (its resolved path; nil for generated data) and its SHA-256 for the
+    /// run log, taken while the file is still the one loaded.
     var dataDigest: LoadedFileDigest?
     /// Missing cells seen per feature column when the data was loaded (dropped with missing=drop).
     public var missingPerColumn: [Int]?

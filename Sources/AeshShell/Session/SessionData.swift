@@ -22,7 +22,6 @@ extension Session {
         if embedding != nil { dropped.append("the t-SNE embedding") }
         data = newData
         dataSource = source
-        dataFile = nil
         dataDigest = nil
         lastRun = nil
         modelTrainingRows = nil

@@ -3,8 +3,13 @@ import AutoencoderKit
 extension Session {
     /// How many of `rows` the session's model was trained on.
     func trainedRowCount(among rows: [Int]) -> Int {
-        guard let trained = modelTrainingRows, !trained.isEmpty else { return 0 }
-        let seen = Set(trained)
+        Self.overlap(rows, with: modelTrainingRows ?? [])
+    }
+
+    /// How many of `rows` are also among `others` (row indices into the data).
+    static func overlap(_ rows: [Int], with others: [Int]) -> Int {
+        guard !others.isEmpty else { return 0 }
+        let seen = Set(others)
         return rows.reduce(0) { $0 + (seen.contains($1) ? 1 : 0) }
     }
 
