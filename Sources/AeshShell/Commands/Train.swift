@@ -153,11 +153,8 @@ extension CommandSpec {
                 // An ensemble's networks, and any training that names members= (the line a Ctrl-C
                 // in an ensemble replays as), keep each batch on one thread, so `members=1` trains
                 // exactly the ensemble's first network; a named `model` alone splits its batches.
-                guard members > 1 || namesMembers else {
-                    return try Trainer.train(network, on: inputs, options: memberOptions, shouldStop: { InterruptFlag.isSet },
-                                             onBatch: { (done: Int, total: Int) -> Void in progress?.batch(done, of: total) }, onEpoch: onEpoch)
-                }
-                return try Trainer.train(network, on: inputs, options: memberOptions, parallelThreshold: EnsembleTraining.oneThread,
+                let threshold = members > 1 || namesMembers ? EnsembleTraining.oneThread : Trainer.defaultParallelThreshold
+                return try Trainer.train(network, on: inputs, options: memberOptions, parallelThreshold: threshold,
                                          shouldStop: { InterruptFlag.isSet }, onBatch: { (done: Int, total: Int) -> Void in progress?.batch(done, of: total) }, onEpoch: onEpoch)
             }
         }

@@ -21,6 +21,10 @@ public enum Trainer {
                   shouldStop: shouldStop, onBatch: onBatch, onEpoch: onEpoch)
     }
 
+    /// The batch work (rows × multiply-adds a row) from which `train` splits a batch over two
+    /// threads.
+    public static let defaultParallelThreshold = TrainingWorkspace.defaultParallelThreshold
+
     /// `train` with the batch work from which batches are split over two threads (see
     /// `TrainingWorkspace.defaultParallelThreshold`), so that tests can force either path and an
     /// ensemble can keep each network on one thread (`EnsembleTraining.oneThread`).
