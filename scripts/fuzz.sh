@@ -27,7 +27,7 @@ case "$target" in
     FuzzCSV) cp -n Tests/Fixtures/bad/* "$corpus"/ 2>/dev/null || true ;;
     FuzzScoreStream) printf '\x07a,b,c,label,key\n1,2,3,0,x\n4,5,6,1,"y,z"\n' > "$corpus/seed.csv" ;;
     FuzzCommandLine) cp -n scripts/*.aesh "$corpus"/ 2>/dev/null || true ;;
-    FuzzModelFile) cp -n Tests/Fixtures/model-v1/*.aemodel "$corpus"/
+    FuzzModelFile) cp -n Tests/Fixtures/model-v1/*.aemodel Tests/Fixtures/model-v3/*.aemodel "$corpus"/
         [[ -f out/seed.aemodel ]] && cp -n out/seed.aemodel "$corpus"/ || true ;;
 esac
 "$binary" "$corpus" -artifact_prefix="$findings/" -max_total_time="$seconds" -max_len=65536 \

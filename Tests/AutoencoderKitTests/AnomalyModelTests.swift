@@ -55,6 +55,23 @@ import Testing
         #expect(table.dataset.labels == expected.map(\.label))
     }
 
+    /// A version-3 file of a three-network seed ensemble, committed when version 3 was current,
+    /// opens as an ensemble and scores version 1's score rows to the errors it gave then.
+    @Test func theVersion3EnsembleFixtureScoresBitIdentically() throws {
+        let path = ModelFixtures.version3Folder + "/model-v3-ensemble.aemodel"
+        #expect(try ModelFile.read(path: path).version == 3)
+        let model = try AnomalyModel.read(path: path)
+        #expect(model.networks.count == 3)
+        let table = try TableReader.read(path: ModelFixtures.version1Folder + "/model-v1-score.csv",
+                                         options: TableReadOptions(labelColumn: "anomaly"))
+        let scores = try model.score(table.dataset)
+        let expected = try ModelFixtures.version3EnsembleScores()
+        #expect(expected.count == 120)
+        #expect(scores.errors.map(\.bitPattern) == expected.map(\.error.bitPattern))
+        #expect(scores.predicted == expected.map(\.predicted))
+        #expect(table.dataset.labels == expected.map(\.label))
+    }
+
     @Test func theArchitectureAndWidthsDescribeTheNetwork() {
         let model = ModelFixtures.small()
         #expect(model.architecture == Architecture(hidden: [2], activation: .relu, output: .linear))

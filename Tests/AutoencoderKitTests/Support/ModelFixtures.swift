@@ -1,11 +1,16 @@
 import Foundation
 @testable import AutoencoderKit
 
-/// Small models and the committed version-1 model file, for the model and model-file tests.
+/// Small models and the committed model files of earlier versions, for the model and model-file tests.
 enum ModelFixtures {
+    /// Tests/Fixtures, beside the test targets.
+    static let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path + "/Fixtures"
     /// Tests/Fixtures/model-v1 (a version-1 file, the rows it scores and the scores it gave).
-    static let version1Folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path + "/Fixtures/model-v1"
+    static let version1Folder = fixturesFolder + "/model-v1"
+    /// Tests/Fixtures/model-v3 (a version-3 file of a seed ensemble and the scores it gave to
+    /// version 1's score rows).
+    static let version3Folder = fixturesFolder + "/model-v3"
 
     /// A seeded 4 → 2 → 4 model over columns a, b, c, d with standard scaling and a threshold.
     static func small(threshold: Double? = 0.5) -> AnomalyModel {
@@ -19,7 +24,17 @@ enum ModelFixtures {
 
     /// The expected (row, error, predicted, label) lines of the version-1 fixture's scores.
     static func version1Scores() throws -> [(row: Int, error: Double, predicted: Bool, label: UInt8)] {
-        let text = try String(contentsOfFile: version1Folder + "/model-v1-scores.csv", encoding: .utf8)
+        try scores(path: version1Folder + "/model-v1-scores.csv")
+    }
+
+    /// The expected (row, error, predicted, label) lines of the version-3 ensemble fixture's scores.
+    static func version3EnsembleScores() throws -> [(row: Int, error: Double, predicted: Bool, label: UInt8)] {
+        try scores(path: version3Folder + "/model-v3-ensemble-scores.csv")
+    }
+
+    /// The (row, error, predicted, label) lines of a scores file `export` wrote.
+    private static func scores(path: String) throws -> [(row: Int, error: Double, predicted: Bool, label: UInt8)] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
         return text.split(separator: "\n").dropFirst().compactMap { line in
             let fields = line.split(separator: ",").map(String.init)
             guard fields.count == 4, let row = Int(fields[0]), let error = Double(fields[1]),
