@@ -45,14 +45,7 @@ import Testing
 
     @Test func theVersion1FixtureScoresBitIdentically() throws {
         let model = try AnomalyModel.read(path: ModelFixtures.version1Folder + "/model-v1.aemodel")
-        let table = try TableReader.read(path: ModelFixtures.version1Folder + "/model-v1-score.csv",
-                                         options: TableReadOptions(labelColumn: "anomaly"))
-        let scores = try model.score(table.dataset)
-        let expected = try ModelFixtures.version1Scores()
-        #expect(expected.count == 120)
-        #expect(scores.errors.map(\.bitPattern) == expected.map(\.error.bitPattern))
-        #expect(scores.predicted == expected.map(\.predicted))
-        #expect(table.dataset.labels == expected.map(\.label))
+        try expectFixtureScores(of: model, are: ModelFixtures.version1Scores())
     }
 
     /// A version-3 file of a three-network seed ensemble, committed when version 3 was current,
@@ -62,10 +55,15 @@ import Testing
         #expect(try ModelFile.read(path: path).version == 3)
         let model = try AnomalyModel.read(path: path)
         #expect(model.networks.count == 3)
+        try expectFixtureScores(of: model, are: ModelFixtures.version3EnsembleScores())
+    }
+
+    /// Scores version 1's 120 score rows with `model` and expects exactly the committed `expected` lines.
+    private func expectFixtureScores(of model: AnomalyModel,
+                                     are expected: [(row: Int, error: Double, predicted: Bool, label: UInt8)]) throws {
         let table = try TableReader.read(path: ModelFixtures.version1Folder + "/model-v1-score.csv",
                                          options: TableReadOptions(labelColumn: "anomaly"))
         let scores = try model.score(table.dataset)
-        let expected = try ModelFixtures.version3EnsembleScores()
         #expect(expected.count == 120)
         #expect(scores.errors.map(\.bitPattern) == expected.map(\.error.bitPattern))
         #expect(scores.predicted == expected.map(\.predicted))
