@@ -39,7 +39,7 @@ extension CommandSpec {
         let rows = session.trainingRowIndices(of: data).count
         context.console.line(method == .none ? "features will be used as loaded" :
             "fitted \(method.rawValue) scaling on \(Format.counted(rows, "training row")) (\(data.columnCount) columns)")
-        if let scaler = session.scaler, !scaler.constantColumns.isEmpty, let note = ConstantColumnNote.text(
+        if let scaler = session.scaler, let note = ConstantColumnNote.text(
             scaler: scaler, rows: data.features.selectingRows(session.trainingRowIndices(of: data)), names: data.columnNames) {
             context.console.line(note)
         }

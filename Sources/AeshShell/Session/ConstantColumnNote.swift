@@ -3,12 +3,13 @@ import AutoencoderKit
 /// What `scale` and a default `train` say about the columns a scaler leaves unscaled because
 /// they have no spread on the training rows.
 enum ConstantColumnNote {
-    /// The note for `scaler`'s unscaled columns, fitted on `rows` (unscaled) with these `names`;
-    /// nil when every column was scaled. A column that is constant is said to carry nothing (and,
+    /// The note for `scaler`'s unscaled columns, fitted on `rows` (unscaled; taken only when there
+    /// are such columns) with these `names`; nil when every column was scaled. A column that is constant is said to carry nothing (and,
     /// when its values are beyond what 32-bit floats hold to the unit, that finer differences were
     /// lost on loading); one that varies but has no interquartile range is told apart.
-    static func text(scaler: FittedScaler, rows: Matrix, names: [String]) -> String? {
+    static func text(scaler: FittedScaler, rows makeRows: @autoclosure () -> Matrix, names: [String]) -> String? {
         guard !scaler.constantColumns.isEmpty else { return nil }
+        let rows = makeRows()
         var constant: [String] = [], noQuartileRange: [String] = [], large: [String] = []
         for c in scaler.constantColumns where c < rows.columns && c < names.count {
             let column = rows.column(c)
